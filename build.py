@@ -1,0 +1,52 @@
+"""Build the site (and optionally serve it): python build.py [--serve] [--port 8000] [--today YYYY-MM-DD] [--site-dir DIR]"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from sitebuild.build import SiteBuildError, build_site
+from sitebuild.loader import NoticeDataError
+from sitebuild.paths import PROJECT_ROOT
+from sitebuild.serve import make_server
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the 葫人社发〔2021〕2号 explainer site with MkDocs (strict).")
+    parser.add_argument("--serve", action="store_true", help="serve the built site on 127.0.0.1 afterwards")
+    parser.add_argument("--port", type=int, default=8000, help="port for --serve (default 8000)")
+    parser.add_argument("--today", type=_date, default=datetime.date.today(),
+                        help="the date timeline statuses are computed for (default: today)")
+    parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site", help="output directory (default site/)")
+    args = parser.parse_args(argv)
+
+    try:
+        build_site(args.site_dir, args.today)
+    except (NoticeDataError, SiteBuildError) as error:
+        print(f"build failed: {error}", file=sys.stderr)
+        return 1
+    print(f"built {args.site_dir} (statuses as of {args.today.isoformat()})")
+
+    if args.serve:
+        server = make_server(args.site_dir, args.port)
+        print(f"serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""The rules of 葫人社发〔2021〕2号 as a pure-Python package (standard library only; CPython 3.11+ and Pyodide).
+
+    evaluate(answers, as_of=None, measures=None) -> dict
+    catalogue() -> list[dict]
+    InputError  (.errors: [{"field", "message"}])
+
+`answers` maps input ids of the catalogue to answers (dates "YYYY-MM-DD", money in 元, counts as ints; an unknown
+answer is absent or None). The result, JSON-serialisable:
+
+    {"as_of": "YYYY-MM-DD",
+     "measures": [{"id", "clause", "title", "status", "status_label",
+                   "window": {"closes", "label"} | None,
+                   "amount": {"value", "unit", "bound": "upper" | "exact" | "estimate", "formula"} | None,
+                   "conditions": [{"text", "outcome": "met" | "not_met" | "unknown", "cite"}],
+                   "missing": [input id, ...], "next_step": str, "notes": [str, ...]}, ...],
+     "guidance": [{"clause", "cite", "text"}, ...]}
+
+status is one of eligible, not_eligible, need_info, closed, not_yet_open. `missing` lists the questions to
+answer next (each one the form shows now) that would settle the conditions or give the amount.
+"""
+
+from .evaluation import evaluate
+from .inputs import catalogue
+from .validation import InputError
+
+__all__ = ["evaluate", "catalogue", "InputError"]

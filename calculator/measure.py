@@ -1,0 +1,81 @@
+"""A measure: one computable rule of the notice, with its clause, audience and application window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .dates import zh_date
+from .facts import Facts
+from .inputs import INPUTS, ORDER
+from .parameter import ISSUE_DATE, Parameter
+from .result import (
+    CLOSED, ELIGIBLE, NEED_INFO, NOT_ELIGIBLE, NOT_MET, NOT_YET_OPEN, STATUS_LABELS, STATUS_OF_OUTCOME, Assessment,
+)
+
+NO_END_DATE = "通知没有写明本项政策的截止日期，现行执行规定以经办机构为准。"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """The last day of a measure's window; `what` ends then (申请, 申领受理, 执行期限…)."""
+
+    last_day: Parameter
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    id: str
+    clause: str
+    title: str
+    audiences: frozenset[str]  # values of the `asker` question this measure concerns
+    office: str  # where to ask, in the next step
+    assess: Callable[[Facts], Assessment]
+    closes: Deadline | None = None  # None: the notice states no end date, and `open_ended` says so
+    open_ended: str = NO_END_DATE
+    opens: Parameter = ISSUE_DATE
+
+    def evaluate(self, facts: Facts) -> dict[str, Any]:
+        """This measure's entry of the result (see the contract in calculator/__init__.py)."""
+        found = self.assess(facts)
+        outcome = found.verdict.outcome
+        as_of = facts.as_of
+        if as_of < self.opens.value:
+            status, label = NOT_YET_OPEN, f"尚未实施（本通知自{zh_date(self.opens.value)}起实施）"
+        elif self.closes is not None and as_of > self.closes.last_day.value:
+            status, label = CLOSED, f"已于{zh_date(self.closes.last_day.value)}截止"
+        else:
+            status = STATUS_OF_OUTCOME[outcome]
+            label = STATUS_LABELS[status]
+        missing = () if outcome == NOT_MET else tuple(
+            sorted(set(found.verdict.missing) | set(found.refine), key=ORDER.__getitem__))
+        return {
+            "id": self.id,
+            "clause": self.clause,
+            "title": self.title,
+            "status": status,
+            "status_label": label,
+            "window": None if self.closes is None else {
+                "closes": self.closes.last_day.value.isoformat(),
+                "label": f"{self.closes.what}截至{zh_date(self.closes.last_day.value)}",
+            },
+            "amount": None if found.amount is None or outcome == NOT_MET else found.amount.as_json(),
+            "conditions": [check.as_json() for check in found.conditions],
+            "missing": list(missing),
+            "next_step": self._next_step(status, found, missing),
+            "notes": found.notes if self.closes is not None else [*found.notes, self.open_ended],
+        }
+
+    def _next_step(self, status: str, found: Assessment, missing: tuple[str, ...]) -> str:
+        if status == ELIGIBLE:
+            return found.apply
+        if status == NEED_INFO:
+            return "请先回答：" + "；".join(f"“{INPUTS[input_id].label}”" for input_id in missing)
+        if status == NOT_ELIGIBLE:
+            return f"按通知所列条件，目前不符合。如情况有变化或有疑问，可向{self.office}咨询。"
+        if status == CLOSED:
+            return (f"本项政策已于{zh_date(self.closes.last_day.value)}截止，现在不能再按本通知申请；"
+                    f"如有疑问，可向{self.office}咨询。")
+        return f"本通知自{zh_date(self.opens.value)}起实施，届时才能按本通知申请。"

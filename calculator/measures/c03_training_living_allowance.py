@@ -1,0 +1,126 @@
+"""（三）培训期间生活费补贴: 脱贫人口 and 就业困难人员 in free training; “两后生” in preparatory training."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ..checks import flag, one_of
+from ..dates import zh_date
+from ..facts import Facts
+from ..inputs import PREPARATORY_TRAINEES
+from ..measure import Deadline, Measure
+from ..parameter import Parameter
+from ..result import ESTIMATE, EXACT, MET, NOT_MET, UNKNOWN, Amount, Assessment, Check, all_of, any_of
+from ..wording import zh_money
+from .a2_employment_difficulty import employment_difficulty
+
+DEADLINE = Parameter(date(2021, 12, 31), cite="c03-1", text="2021年12月31日")
+POVERTY_ALLEVIATED_FACTOR = Parameter(Decimal("1.5"), cite="c03-2", text="1.5倍")
+MAX_FREE_TRAININGS_PER_YEAR = Parameter(3, cite="c03-3", text="不超过3次")
+PREPARATORY_MONTHLY = Parameter(Decimal(300), cite="c03-4", text="每人每月300元")
+
+DAYS_PER_MONTH = 30
+"""Not in the notice (按实际参加有效培训的天数折天计算 names no divisor): the estimate's assumption, said so."""
+
+OFFICE = "当地人力资源和社会保障部门"
+
+
+def _group(facts: Facts) -> tuple[Check, bool, bool]:
+    """脱贫人口 or 就业困难人员; also says which of the two the person is."""
+    poverty = facts.get("poverty_status")
+    difficulty = employment_difficulty(facts)
+    poor, hard = poverty == "alleviated", difficulty.outcome == MET
+    title = "脱贫人口或就业困难人员"
+    if poor:
+        return Check(f"{title}：您是脱贫人口。", MET, "c03-1"), poor, hard
+    if hard:
+        return Check(f"{title}：您属于附件2所列的就业困难人员。", MET, "c03-1"), poor, hard
+    if poverty is not None and difficulty.outcome == NOT_MET:
+        return Check(f"{title}：您不是脱贫人口，也不属于附件2所列的就业困难人员。", NOT_MET, "c03-1"), poor, hard
+    return Check(f"{title}：还需要判断您是否是脱贫人口或附件2所列的就业困难人员。", UNKNOWN, "c03-1",
+                 facts.ask("poverty_status") + difficulty.missing), poor, hard
+
+
+def _trainings(facts: Facts) -> Check:
+    times = facts.get("free_trainings_this_year")
+    title = f"每年累计参加{MAX_FREE_TRAININGS_PER_YEAR.text}的免费职业培训"
+    if times is None:
+        return Check(f"{title}：还需要今年累计参加免费职业培训的次数。", UNKNOWN, "c03-3",
+                     facts.ask("free_trainings_this_year"))
+    if times <= MAX_FREE_TRAININGS_PER_YEAR.value:
+        return Check(f"{title}：今年累计第{times}次，{MAX_FREE_TRAININGS_PER_YEAR.text}。", MET, "c03-3")
+    return Check(f"{title}：今年累计已是第{times}次，超过{MAX_FREE_TRAININGS_PER_YEAR.value}次。", NOT_MET, "c03-3")
+
+
+def _daily_estimate(facts: Facts, poor: bool) -> tuple[Amount | None, tuple[str, ...]]:
+    """Standard ÷ 30 × days actually trained (an estimate: the notice gives no divisor)."""
+    standard_id = "rural_dibao_standard" if poor else "urban_dibao_standard"
+    standard, days = facts.get(standard_id), facts.get("training_days")
+    if standard is None or days is None:
+        return None, facts.ask(standard_id, "training_days")
+    if poor:
+        monthly = standard * POVERTY_ALLEVIATED_FACTOR.value
+        basis = f"当地农村最低生活保障标准{zh_money(standard)}/月 × {POVERTY_ALLEVIATED_FACTOR.text}"
+    else:
+        monthly = standard
+        basis = f"当地城市最低生活保障标准{zh_money(standard)}/月"
+    value = monthly / DAYS_PER_MONTH * days
+    formula = (f"{basis} ÷ {DAYS_PER_MONTH}天 × 实际参加有效培训{days}天 ≈ {zh_money(value)}"
+               f"（估算：通知规定按实际培训天数折天计算，但没有写明折天的除数，这里按每月{DAYS_PER_MONTH}天估算）")
+    return Amount(value, "元", ESTIMATE, formula), ()
+
+
+def _preparatory(facts: Facts) -> Amount:
+    months = facts.get("preparatory_training_months")
+    if months is None:
+        return Amount(PREPARATORY_MONTHLY.value, "元/月", EXACT, f"培训期间生活费补贴{PREPARATORY_MONTHLY.text}")
+    value = PREPARATORY_MONTHLY.value * months
+    return Amount(value, "元", EXACT, f"{PREPARATORY_MONTHLY.text} × {months}个月 = {zh_money(value)}")
+
+
+def assess(facts: Facts) -> Assessment:
+    training = flag(facts, "in_free_training", "c03-1", "今年参加了免费职业培训。", "今年没有参加免费职业培训。",
+                    "参加职业培训")
+    apply = (f"可在{zh_date(DEADLINE.value)}前向{OFFICE}咨询申领培训期间生活费（含交通费）补贴；"
+             "所需资金按规定从专账资金或就业补助资金列支。")
+    if training.outcome != MET:
+        return Assessment(all_of(training), [training], apply)
+    group, poor, hard = _group(facts)
+    trainings = _trainings(facts)
+    preparatory = one_of(facts, "two_after_student", PREPARATORY_TRAINEES, "c03-4",
+                         "您是参加预备制培训的“两后生”中的{label}。", "您的回答是“{label}”，不属于“两后生”中的农村学员和城市低保家庭学员。",
+                         "“两后生”中的农村学员和城市低保家庭学员参加预备制培训")
+    allowance = all_of(group, trainings)
+    verdict = all_of(training, any_of(allowance, preparatory))
+    conditions = [training]
+    if allowance.outcome == MET or preparatory.outcome != MET:
+        conditions += [group, trainings]
+    if preparatory.outcome == MET or allowance.outcome != MET:
+        conditions.append(preparatory)
+    notes: list[str] = []
+    amount, refine = None, ()
+    if allowance.outcome == MET:
+        amount, refine = _daily_estimate(facts, poor)
+        if poor and hard and amount is not None:
+            notes.append("您同时属于就业困难人员；通知没有写明同时属于两类时按哪一标准，以上按脱贫人口的标准估算。")
+    if preparatory.outcome == MET:
+        notes.append(f"“两后生”{PREPARATORY_MONTHLY.text}的标准所在的句子本身没有写截止日期；本条第一句写明补贴在"
+                     f"{zh_date(DEADLINE.value)}前继续发放，本自测按整条截至该日处理，请以经办机构的解释为准。"
+                     "不足一个月的如何计算，通知没有写明。")
+        if allowance.outcome == MET:
+            notes.append(f"按“两后生”预备制培训的标准：{_preparatory(facts).formula}；两种补贴如何衔接，通知没有写明。")
+        else:
+            amount, refine = _preparatory(facts), facts.ask("preparatory_training_months")
+    return Assessment(verdict, conditions, apply, amount, notes, refine)
+
+
+MEASURE = Measure(
+    id="c03",
+    clause="c03",
+    title="困难人员培训期间生活费补贴",
+    audiences=frozenset({"individual"}),
+    office=OFFICE,
+    assess=assess,
+    closes=Deadline(DEADLINE, "补贴政策执行"),
+)

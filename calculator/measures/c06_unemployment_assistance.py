@@ -1,0 +1,74 @@
+"""（六）失业补助金: for insured unemployed without benefit; cases from 2021-01-01, applications to 2021-12-31."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..checks import flag, in_turn, one_of
+from ..dates import zh_date
+from ..facts import Facts
+from ..inputs import UNEMPLOYMENT_ASSISTANCE_CASES
+from ..measure import Deadline, Measure
+from ..parameter import Parameter
+from ..result import MET, NOT_MET, UNKNOWN, Assessment, Check, all_of
+
+CASES_FROM = Parameter(date(2021, 1, 1), cite="c06-2", text="2021年1月1日（含）之后")
+APPLICATION_DEADLINE = Parameter(date(2021, 12, 31), cite="c06-2", text="2021年12月31日")
+PAYMENT_UNTIL = Parameter(date(2022, 6, 30), cite="c06-2", text="2022年6月30日")
+ONCE_ONLY = Parameter(1, cite="c06-3", text="只能申领享受一次")
+
+OFFICE = "当地失业保险经办机构"
+
+
+def _new_case(facts: Facts) -> Check:
+    arose = facts.get("unemployment_case_date")
+    title = f"{CASES_FROM.text}新发生"
+    if arose is None:
+        return Check(f"{title}：还需要情形发生的日期。", UNKNOWN, "c06-2", facts.ask("unemployment_case_date"))
+    if arose >= CASES_FROM.value:
+        return Check(f"{title}：情形发生于{zh_date(arose)}。", MET, "c06-2")
+    return Check(f"{title}：情形发生于{zh_date(arose)}，在{zh_date(CASES_FROM.value)}之前。", NOT_MET, "c06-2")
+
+
+def _payment_note(as_of: date) -> list[str]:
+    if as_of <= APPLICATION_DEADLINE.value:
+        return []
+    if as_of <= PAYMENT_UNTIL.value:
+        return [f"申领受理已于{zh_date(APPLICATION_DEADLINE.value)}截止；已受理的，根据申领时间，"
+                f"实际发放时间最长可至{zh_date(PAYMENT_UNTIL.value)}。"]
+    return [f"失业补助金的实际发放时间最长至{zh_date(PAYMENT_UNTIL.value)}，现已结束。"]
+
+
+def assess(facts: Facts) -> Assessment:
+    checks = in_turn(
+        lambda: one_of(facts, "employment_status", {"not_working"}, "c06-1", "您目前没有工作。",
+                       "您目前的工作状况是“{label}”，不是失业人员。", "失业人员"),
+        lambda: flag(facts, "insured_before_unemployment", "c06-1", "您失业前参加了失业保险。",
+                     "您失业前没有参加失业保险，不属于参保失业人员。", "参保失业人员"),
+        lambda: one_of(facts, "ui_benefit_situation", UNEMPLOYMENT_ASSISTANCE_CASES, "c06-1", "{label}。",
+                       "{label}，不属于发放失业补助金的情形。", "领取失业保险金期满仍未就业，或不符合领取失业保险金条件"),
+        lambda: _new_case(facts),
+        lambda: flag(facts, "received_unemployment_assistance", ONCE_ONLY.cite, "您以前没有领取过失业补助金。",
+                     f"您已经领取过失业补助金；失业补助金{ONCE_ONLY.text}。", f"失业补助金{ONCE_ONLY.text}",
+                     met_when=False),
+    )
+    notes = ["失业补助金的发放标准按现行规定执行，通知没有写明金额。",
+             "通知没有写明“新发生”以哪一天为准，本自测按领取失业保险金期满或失业的日期判断。"]
+    return Assessment(
+        verdict=all_of(*checks),
+        conditions=checks,
+        apply=(f"可在{zh_date(APPLICATION_DEADLINE.value)}前向{OFFICE}申领失业补助金；根据申领时间，"
+               f"实际发放时间最长可至{zh_date(PAYMENT_UNTIL.value)}。"),
+        notes=notes + _payment_note(facts.as_of),
+    )
+
+
+MEASURE = Measure(
+    id="c06",
+    clause="c06",
+    title="失业补助金",
+    audiences=frozenset({"individual"}),
+    office=OFFICE,
+    assess=assess,
+    closes=Deadline(APPLICATION_DEADLINE, "申领受理"),
+)

@@ -1,0 +1,49 @@
+"""（七）退役士兵和重点群体创业就业税收优惠, extended to 2025-12-31; the amounts are in the cited documents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..checks import flag, one_of
+from ..facts import Facts
+from ..measure import Deadline, Measure
+from ..parameter import Parameter
+from ..result import UNKNOWN, Assessment, Check, all_of
+
+IN_FORCE_UNTIL = Parameter(date(2025, 12, 31), cite="c07-1", text="2025年12月31日")
+
+OFFICE = "当地税务部门"
+DOCUMENTS = "财税〔2019〕22号、辽财税〔2019〕145号和公告〔2021〕18号"
+
+
+def _concerned(facts: Facts) -> Check:
+    asker = facts.get("asker")
+    if asker == "individual":
+        return one_of(facts, "veteran_or_key_group", {"veteran", "key_group"}, "c07-1", "您是{label}。",
+                      "您不是退役士兵或重点群体人员。", "退役士兵或重点群体")
+    if asker == "unit":
+        return flag(facts, "hires_veterans_or_key_groups", "c07-1", "贵单位招用了退役士兵或重点群体人员。",
+                    "贵单位没有招用退役士兵或重点群体人员。", "退役士兵或重点群体就业")
+    return Check("退役士兵或重点群体创业就业：还需要知道您是个人还是用人单位。", UNKNOWN, "c07-1", facts.ask("asker"))
+
+
+def assess(facts: Facts) -> Assessment:
+    check = _concerned(facts)
+    return Assessment(
+        verdict=all_of(check),
+        conditions=[check],
+        apply=f"具体适用条件、减免额度和办理方式见{DOCUMENTS}（“引用文件”页），可向{OFFICE}咨询办理。",
+        notes=[f"税收优惠的适用对象、条件和减免额度由{DOCUMENTS}等文件规定，本通知没有写明，本自测不计算金额；"
+               "“重点群体”的范围也以这些文件为准。"],
+    )
+
+
+MEASURE = Measure(
+    id="c07",
+    clause="c07",
+    title="退役士兵和重点群体创业就业税收优惠",
+    audiences=frozenset({"individual", "unit"}),
+    office=OFFICE,
+    assess=assess,
+    closes=Deadline(IN_FORCE_UNTIL, "执行期限"),
+)

@@ -1,0 +1,42 @@
+"""（十二）高校毕业生灵活就业社会保险补贴: extended by up to 6 months for those still without stable work."""
+
+from __future__ import annotations
+
+from ..checks import flag, in_turn, one_of
+from ..facts import Facts
+from ..inputs import HIGHER_EDUCATION
+from ..measure import Measure
+from ..parameter import Parameter
+from ..result import UPPER, Amount, Assessment, all_of
+
+EXTENSION_MONTHS = Parameter(6, cite="c12-5", text="最多不超过6个月")
+
+OFFICE = "当地公共就业服务机构"
+
+
+def assess(facts: Facts) -> Assessment:
+    checks = in_turn(
+        lambda: one_of(facts, "school_kind", HIGHER_EDUCATION, "c12-5", "您是{label}毕业生。", "您不是高校毕业生。",
+                       "高校毕业生"),
+        lambda: flag(facts, "flexible_si_subsidy_ended", "c12-5", "您享受的灵活就业社会保险补贴已经期满。",
+                     "您没有享受灵活就业社会保险补贴，或还没有期满。", "享受灵活就业社会保险补贴期满"),
+        lambda: flag(facts, "stable_employment", "c12-5", "您已经实现稳定就业。", "您还没有实现稳定就业。",
+                     "仍未实现稳定就业", met_when=False),
+    )
+    return Assessment(
+        verdict=all_of(*checks),
+        conditions=checks,
+        apply=f"可向{OFFICE}申请继续延长享受灵活就业社会保险补贴，{EXTENSION_MONTHS.text}。",
+        amount=Amount(EXTENSION_MONTHS.value, "个月", UPPER, f"可继续延长享受期限，{EXTENSION_MONTHS.text}"),
+        notes=["“稳定就业”的认定口径通知没有写明，以经办机构为准。"],
+    )
+
+
+MEASURE = Measure(
+    id="c12",
+    clause="c12",
+    title="高校毕业生灵活就业社会保险补贴延长享受期限",
+    audiences=frozenset({"individual"}),
+    office=OFFICE,
+    assess=assess,
+)

@@ -1,0 +1,103 @@
+"""The shape of what `evaluate` returns: condition outcomes, statuses, amounts.
+
+Money leaves as JSON numbers in 元 rounded to 0.01 (an int when whole): an upper bound 「不超过」 is rounded
+down so it never exceeds the notice's limit, an estimate or exact amount half-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Any
+
+from .wording import CENT
+
+MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
+
+ELIGIBLE, NOT_ELIGIBLE, NEED_INFO, CLOSED, NOT_YET_OPEN = (
+    "eligible", "not_eligible", "need_info", "closed", "not_yet_open",
+)
+STATUS_OF_OUTCOME = {MET: ELIGIBLE, NOT_MET: NOT_ELIGIBLE, UNKNOWN: NEED_INFO}
+STATUS_LABELS = {ELIGIBLE: "符合条件", NOT_ELIGIBLE: "不符合条件", NEED_INFO: "需要更多信息"}
+
+UPPER, EXACT, ESTIMATE = "upper", "exact", "estimate"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether a set of conditions holds; `missing` names the questions that would settle it."""
+
+    outcome: str
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One condition as the resident reads it: plain Chinese, its outcome and the sentence it comes from."""
+
+    text: str
+    outcome: str
+    cite: str
+    missing: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, str]:
+        return {"text": self.text, "outcome": self.outcome, "cite": self.cite}
+
+
+def all_of(*parts: Check | Verdict) -> Verdict:
+    """Met when every part is met; not met as soon as one is not met; otherwise unknown."""
+    if any(part.outcome == NOT_MET for part in parts):
+        return Verdict(NOT_MET)
+    return _unknown_or(MET, parts)
+
+
+def any_of(*parts: Check | Verdict) -> Verdict:
+    """Met as soon as one part is met; not met when every part is not met; otherwise unknown."""
+    if any(part.outcome == MET for part in parts):
+        return Verdict(MET)
+    return _unknown_or(NOT_MET, parts)
+
+
+def _unknown_or(settled: str, parts: tuple[Check | Verdict, ...]) -> Verdict:
+    unknown = [part for part in parts if part.outcome == UNKNOWN]
+    if not unknown:
+        return Verdict(settled)
+    missing: dict[str, None] = {}
+    for part in unknown:
+        missing.update(dict.fromkeys(part.missing))
+    return Verdict(UNKNOWN, tuple(missing))
+
+
+def shown(checks: list[Check]) -> list[Check]:
+    """Of alternative routes, the ones met if any is; otherwise all (so the resident sees what was tried)."""
+    met = [check for check in checks if check.outcome == MET]
+    return met or checks
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    value: Decimal | int
+    unit: str
+    bound: str  # UPPER (不超过), EXACT, or ESTIMATE
+    formula: str
+
+    def as_json(self) -> dict[str, Any]:
+        value = Decimal(self.value).quantize(CENT, rounding=ROUND_FLOOR if self.bound == UPPER else ROUND_HALF_UP)
+        number: int | float = int(value) if value == value.to_integral_value() else float(value)
+        return {"value": number, "unit": self.unit, "bound": self.bound, "formula": self.formula}
+
+
+@dataclass(slots=True)
+class Assessment:
+    """What a measure module finds: the verdict on its conditions and everything shown with it.
+
+    `refine` names unanswered questions that would not change the verdict but would give the amount or the
+    next step; `apply` is the next step once the conditions are met and the window is open.
+    """
+
+    verdict: Verdict
+    conditions: list[Check]
+    apply: str
+    amount: Amount | None = None
+    notes: list[str] = field(default_factory=list)
+    refine: tuple[str, ...] = ()

@@ -1,0 +1,174 @@
+"""Reading answers and the as-of date: every bad field is reported at once, in Chinese."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from .facts import Facts
+from .inputs import BOOL, CHOICE, COUNT, DATE, EARLIEST_DATE, INPUTS, LATEST_DATE, MONEY, ORDER, Input
+from .wording import CENT
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class InputError(Exception):
+    """Bad input. `errors` lists every bad field: [{"field": input id, "message": 中文说明}, ...]."""
+
+    def __init__(self, errors: list[dict[str, str]]) -> None:
+        self.errors = errors
+        super().__init__("；".join(f"{error['field']}：{error['message']}" for error in errors))
+
+
+class _Invalid(Exception):
+    """One value is unusable; the message says why, in Chinese."""
+
+
+def read(answers: Any, as_of: Any) -> Facts:
+    """The facts for `answers` judged on `as_of` (default today), or InputError listing every bad field."""
+    errors: list[dict[str, str]] = []
+    if not isinstance(answers, dict):
+        raise InputError([{"field": "answers", "message": "答案应是以问题编号为键的字典。"}])
+    try:
+        day = _as_of(as_of)
+    except _Invalid as bad:
+        errors.append({"field": "as_of", "message": str(bad)})
+        day = None
+    values: dict[str, Any] = {}
+    for key, raw in answers.items():
+        spec = INPUTS.get(key) if isinstance(key, str) else None
+        if spec is None:
+            errors.append({"field": str(key), "message": f"没有这个问题：“{key}”。"})
+        elif raw is not None:
+            try:
+                values[key] = PARSERS[spec.type](spec, raw)
+            except _Invalid as bad:
+                errors.append({"field": key, "message": str(bad)})
+    asked = _asked(values)
+    if day is not None:
+        errors += _inconsistencies(asked, day)
+    if errors:
+        raise InputError(errors)
+    return Facts(asked, day)
+
+
+def _as_of(raw: Any) -> date:
+    if raw is None:
+        return date.today()
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    return _parse_date(raw, EARLIEST_DATE, LATEST_DATE)
+
+
+def _asked(values: dict[str, Any]) -> dict[str, Any]:
+    """Only the answers to questions that are asked, given the other answers (catalogue order)."""
+    kept: dict[str, Any] = {}
+    for key in sorted(values, key=ORDER.__getitem__):
+        if all(kept.get(condition) in allowed for condition, allowed in INPUTS[key].ask_if):
+            kept[key] = values[key]
+    return kept
+
+
+def _parse_bool(spec: Input, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    raise _Invalid("请回答“是”（true）或“否”（false）。")
+
+
+def _parse_count(spec: Input, raw: Any) -> int:
+    expected = f"请填写{spec.min}到{spec.max}之间的整数（单位：{spec.unit}）。"
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)):
+        raise _Invalid(expected)
+    if isinstance(raw, float) and not (math.isfinite(raw) and raw.is_integer()):
+        raise _Invalid(expected)
+    if isinstance(raw, Decimal) and not (raw.is_finite() and raw == raw.to_integral_value()):
+        raise _Invalid(expected)
+    value = int(raw)
+    if not spec.min <= value <= spec.max:
+        raise _Invalid(expected)
+    return value
+
+
+def _parse_money(spec: Input, raw: Any) -> Decimal:
+    expected = f"请填写{spec.min}到{spec.max}之间的金额（单位：{spec.unit}）。"
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)):
+        raise _Invalid(expected)
+    value = Decimal(str(raw)) if isinstance(raw, float) else Decimal(raw)
+    if not value.is_finite() or not spec.min <= value <= spec.max:
+        raise _Invalid(expected)
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _parse_date(raw: Any, earliest: date, latest: date) -> date:
+    if isinstance(raw, date) and not isinstance(raw, datetime):
+        value = raw
+    elif isinstance(raw, str) and ISO_DATE.fullmatch(raw):
+        try:
+            value = date.fromisoformat(raw)
+        except ValueError:
+            raise _Invalid(f"没有这一天：{raw}。") from None
+    else:
+        raise _Invalid("日期应写成YYYY-MM-DD的形式，例如2021-07-26。")
+    if not earliest <= value <= latest:
+        raise _Invalid(f"日期应在{earliest.isoformat()}到{latest.isoformat()}之间。")
+    return value
+
+
+def _parse_answer_date(spec: Input, raw: Any) -> date:
+    return _parse_date(raw, spec.min, spec.max)
+
+
+CHOICE_VALUES = {spec.id: frozenset(option.value for option in spec.choices) for spec in INPUTS.values()}
+
+
+def _parse_choice(spec: Input, raw: Any) -> str:
+    if isinstance(raw, str) and raw in CHOICE_VALUES[spec.id]:
+        return raw
+    options = "、".join(f"{option.value}（{option.label}）" for option in spec.choices)
+    raise _Invalid(f"“{raw}”不是可选的答案；可选：{options}。")
+
+
+PARSERS: dict[str, Callable[[Input, Any], Any]] = {
+    BOOL: _parse_bool, COUNT: _parse_count, MONEY: _parse_money, DATE: _parse_answer_date, CHOICE: _parse_choice,
+}
+
+
+def _inconsistencies(values: dict[str, Any], as_of: date) -> list[dict[str, str]]:
+    """Answers that contradict each other or the as-of date (each reported on the later question)."""
+    found: list[dict[str, str]] = []
+
+    def check(field: str, ok: bool, message: str) -> None:
+        if field in values and not ok:
+            found.append({"field": field, "message": message})
+
+    get = values.get
+    if get("layoffs_last_year") is not None and get("insured_staff_last_year") is not None:
+        check("layoffs_last_year", values["layoffs_last_year"] <= values["insured_staff_last_year"],
+              f"上年度裁员人数（{values['layoffs_last_year']}人）不能多于上年度参保职工人数"
+              f"（{values['insured_staff_last_year']}人）。")
+    able = get("household_able_members")
+    working = get("household_members_working")
+    if able is not None and working is not None:
+        check("household_members_working", working <= able,
+              f"已经就业的人数（{working}人）不能多于家庭成员人数（{able}人）。")
+        income = get("household_members_with_business_income")
+        if income is not None and working <= able:
+            check("household_members_with_business_income", income <= able - working,
+                  f"有经营性或投资性收入的人数（{income}人）不能多于没有就业的家庭成员人数（{able - working}人）。")
+    start, end, hired = get("internship_start"), get("internship_end"), get("intern_hired_on")
+    if start is not None and end is not None:
+        check("internship_end", end > start, "见习期满日期应晚于见习开始日期。")
+    if start is not None and hired is not None:
+        check("intern_hired_on", hired >= start, "实现稳定就业的日期不能早于见习开始日期。")
+    later_than_as_of = f"不能晚于自测日期（{as_of.isoformat()}）。"
+    for field, what in (("birth_date", "出生日期"), ("unemployment_case_date", "情形发生的日期"),
+                        ("intern_hired_on", "实现稳定就业的日期")):
+        if get(field) is not None:
+            check(field, values[field] <= as_of, what + later_than_as_of)
+    return found

@@ -1,0 +1,445 @@
+// The self-check page: shows the questions that matter for the answers given so far, sends the answers
+// to the calculator engine (a Web Worker, see engine.mjs) and draws one card per measure. The form and
+// every fixed wording come from the page, generated at build time from calculator.catalogue(); this
+// script only fills in values. Answers stay in this window: nothing is sent or stored, except in the
+// share link's URL fragment when the user asks for one.
+import { EngineUnavailable, InputError, startEngine } from "./engine.mjs";
+
+const ROOT_SELECTOR = "#policy-selfcheck";
+const INPUT_DELAY_MS = 250;
+
+/** The window's one engine; started by the first self-check page it shows. */
+function engineFor(root) {
+  if (!window.policyCalculator) {
+    const page = document.baseURI;
+    window.policyCalculator = startEngine({
+      worker: new URL("worker.mjs", import.meta.url).href,
+      bridgeUrl: new URL("bridge.py", import.meta.url).href,
+      pyodideIndex: new URL(root.dataset.pyodideIndex, page).href,
+      wheelUrl: new URL(root.dataset.wheel, page).href,
+    });
+  }
+  return window.policyCalculator;
+}
+
+function todayIso() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function formatDate(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** Keep only the template's variant elements whose `data-when-<key>` equals `value`. */
+function chooseVariant(element, key, value) {
+  for (const variant of element.querySelectorAll(`[data-when-${key}]`)) {
+    if (variant.getAttribute(`data-when-${key}`) !== value) variant.remove();
+  }
+}
+
+/** One question of the form: a wrapper with data-input, data-type and data-ask-if. */
+class Question {
+  constructor(element) {
+    this.element = element;
+    this.id = element.dataset.input;
+    this.type = element.dataset.type;
+    this.askIf = JSON.parse(element.dataset.askIf || "null");
+    this.label = element.querySelector(".sc-label").textContent.trim();
+  }
+
+  get radios() {
+    return [...this.element.querySelectorAll("input[type=radio]")];
+  }
+
+  get input() {
+    return this.element.querySelector("input:not([type=radio])");
+  }
+
+  appliesTo(answers) {
+    if (!this.askIf) return true;
+    return Object.entries(this.askIf).every(
+      ([other, allowed]) => other in answers && allowed.includes(answers[other]),
+    );
+  }
+
+  /** {value} for an answer, {} when not answered or 不确定, {error} when the browser cannot read it. */
+  read() {
+    if (this.type === "bool" || this.type === "choice") {
+      const checked = this.radios.find((radio) => radio.checked);
+      if (!checked || checked.value === "") return {};
+      if (this.type === "bool") return { value: checked.value === "true" };
+      return { value: checked.value };
+    }
+    const input = this.input;
+    if (input.validity.badInput) return { error: this.element.dataset.badInput };
+    if (input.value === "") return {};
+    return { value: this.type === "date" ? input.value : Number(input.value) };
+  }
+
+  /** Fill in a value written as text (from a share link); false if it is not one the question offers. */
+  write(text) {
+    if (this.type === "bool" || this.type === "choice") {
+      const radio = this.radios.find((candidate) => candidate.value === text && text !== "");
+      if (radio) radio.checked = true;
+      return Boolean(radio);
+    }
+    this.input.value = text;
+    return this.input.value === text;
+  }
+
+  /** The answer as a person reads it: the chosen option's label, or the number with its unit. */
+  describe() {
+    const checked = this.radios.find((radio) => radio.checked);
+    if (checked) return checked.closest("label").textContent.trim();
+    const unit = this.element.querySelector(".sc-unit");
+    return [this.input.value, unit ? unit.textContent.trim() : ""].join(" ").trim();
+  }
+}
+
+class SelfCheck {
+  constructor(root) {
+    this.root = root;
+    this.form = root.querySelector(".sc-form");
+    this.questions = [...root.querySelectorAll("[data-input]")].map((element) => new Question(element));
+    this.asker = this.questions[0];
+    this.asOf = root.querySelector("#sc-as-of");
+    this.results = root.querySelector("#sc-results");
+    this.announcer = root.querySelector("#sc-announcer");
+    this.anchors = JSON.parse(root.dataset.anchors); // {"c01-2": {url, label}, ...}: what results cite
+    this.sequence = 0;
+    this.timer = null;
+    this.linkErrors = new Map(); // share-link values the form does not offer, until their field is changed
+    this.engine = engineFor(root);
+
+    this.asOf.value = todayIso();
+    this.restoreFromFragment();
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("change", () => this.update());
+    this.form.addEventListener("input", (event) => {
+      const field = event.target.closest("[data-input]");
+      if (field) this.linkErrors.delete(field.dataset.input);
+      this.results.setAttribute("aria-busy", "true");
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.update(), INPUT_DELAY_MS);
+    });
+    root.querySelector("#sc-share").addEventListener("click", () => this.share());
+    root.querySelector("#sc-print").addEventListener("click", () => window.print());
+    root.querySelector("#sc-clear").addEventListener("click", () => this.clear());
+
+    this.showEngine("loading");
+    this.engine.ready.then(
+      () => {
+        this.showEngine("ready");
+        this.update();
+      },
+      (error) => this.showEngine(error instanceof EngineUnavailable ? error.reason : "failed"),
+    );
+    this.update();
+  }
+
+  /** Show the engine's state: loading, ready, or why it cannot run (unsupported, failed). */
+  showEngine(state) {
+    this.root.dataset.engine = state;
+    for (const message of this.root.querySelectorAll("[data-engine-state]")) {
+      message.hidden = message.dataset.engineState !== state;
+    }
+    const unavailable = !["loading", "ready"].includes(state);
+    this.root.querySelector("#sc-unavailable").hidden = !unavailable;
+    if (unavailable) {
+      this.results.replaceChildren();
+      this.results.removeAttribute("aria-busy");
+    }
+  }
+
+  /** The answers of the questions that apply, in catalogue order, and the fields the browser cannot read. */
+  collect() {
+    const answers = {};
+    const errors = [];
+    for (const question of this.questions) {
+      const applies = question.appliesTo(answers);
+      question.element.hidden = !applies;
+      if (!applies) continue;
+      if (this.linkErrors.has(question.id)) {
+        errors.push({ field: question.id, message: this.linkErrors.get(question.id) });
+        continue;
+      }
+      const { value, error } = question.read();
+      if (error) errors.push({ field: question.id, message: error });
+      else if (value !== undefined) answers[question.id] = value;
+    }
+    this.root.querySelector("#sc-step-questions").hidden = !(this.asker.id in answers);
+    if (this.asOf.validity.badInput) {
+      errors.push({ field: "as_of", message: this.asOf.closest("[data-field]").dataset.badInput });
+    }
+    return { answers, errors };
+  }
+
+  showErrors(errors) {
+    for (const slot of this.root.querySelectorAll(".sc-error")) {
+      slot.hidden = true;
+      slot.textContent = "";
+    }
+    for (const control of this.root.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
+    const unplaced = [];
+    for (const { field, message } of errors) {
+      const wrapper = this.root.querySelector(`[data-field="${CSS.escape(field)}"]`);
+      if (!wrapper) {
+        unplaced.push(message);
+        continue;
+      }
+      const slot = wrapper.querySelector(".sc-error");
+      slot.textContent = slot.textContent ? `${slot.textContent}；${message}` : message;
+      slot.hidden = false;
+      for (const control of wrapper.querySelectorAll("input")) control.setAttribute("aria-invalid", "true");
+    }
+    return unplaced;
+  }
+
+  /** Bring the results up to date with the answers; `aria-busy` marks them stale until then. */
+  async update() {
+    clearTimeout(this.timer);
+    const sequence = ++this.sequence;
+    this.results.setAttribute("aria-busy", "true");
+    try {
+      await this.refresh(sequence);
+    } finally {
+      // While Python loads the results stay pending: `ready` calls update() again.
+      if (sequence === this.sequence && this.root.dataset.engine !== "loading") {
+        this.results.removeAttribute("aria-busy");
+      }
+    }
+  }
+
+  async refresh(sequence) {
+    const { answers, errors } = this.collect();
+    this.showErrors(errors);
+    if (errors.length) return this.showNotice("fix", errors);
+    if (!(this.asker.id in answers)) return this.showNotice("start");
+    if (this.root.dataset.engine === "loading") return this.showNotice("waiting");
+    if (this.root.dataset.engine !== "ready") return;
+    let result;
+    try {
+      result = await this.engine.evaluate(answers, this.asOf.value || null);
+    } catch (error) {
+      if (sequence !== this.sequence || error instanceof EngineUnavailable) return;
+      if (error instanceof InputError) {
+        const unplaced = this.showErrors(error.errors);
+        return this.showNotice("fix", unplaced.map((message) => ({ message })));
+      }
+      return this.showNotice("error");
+    }
+    if (sequence === this.sequence) this.render(result);
+  }
+
+  /** Replace the results with one of the page's fixed notices, plus messages that belong to no field. */
+  showNotice(kind, messages = []) {
+    const notice = this.root.querySelector(`#sc-notice-${kind}`).content.cloneNode(true);
+    const list = notice.querySelector("ul");
+    for (const { field, message } of messages) {
+      if (field) continue; // shown on its field
+      const item = document.createElement("li");
+      item.textContent = message;
+      list.append(item);
+    }
+    if (list && !list.children.length) list.remove();
+    this.results.replaceChildren(notice);
+    this.announce(this.results.textContent);
+  }
+
+  announce(text) {
+    this.announcer.textContent = text.trim().replace(/\s+/g, " ");
+  }
+
+  /** A link to the clause paragraph an anchor names, or plain text if the notice has no such anchor. */
+  citeLink(cite) {
+    const anchor = this.anchors[cite];
+    if (!anchor) {
+      console.error("自测结果引用了不存在的条文锚点：", cite);
+      return document.createTextNode(cite);
+    }
+    const link = document.createElement("a");
+    link.href = new URL(anchor.url, document.baseURI).href;
+    link.textContent = anchor.label;
+    return link;
+  }
+
+  render(result) {
+    const heading = this.root.querySelector("#sc-results-heading").content.cloneNode(true);
+    heading.querySelector("[data-slot=as-of]").textContent = formatDate(result.as_of);
+    const cards = result.measures.map((measure) => this.card(measure, result.as_of));
+    const guidance = this.guidance(result.guidance);
+    this.results.replaceChildren(heading, this.answersSummary(), ...cards, ...(guidance ? [guidance] : []));
+    const summary = this.root.querySelector("#sc-results-summary").content.cloneNode(true);
+    summary.querySelector("[data-slot=count]").textContent = String(result.measures.length);
+    this.announce(summary.textContent);
+  }
+
+  card(measure, asOf) {
+    const card = this.root.querySelector("#sc-card").content.firstElementChild.cloneNode(true);
+    const slot = (name) => card.querySelector(`[data-slot="${name}"]`);
+    card.classList.add(`sc-status-${measure.status}`);
+    card.dataset.measure = measure.id;
+    card.dataset.status = measure.status;
+    slot("title").textContent = measure.title;
+    chooseVariant(card, "status", measure.status);
+    slot("status-label").textContent = measure.status_label;
+    slot("clause-link").replaceWith(this.citeLink(measure.clause));
+
+    if (measure.amount) {
+      chooseVariant(card, "bound", measure.amount.bound);
+      slot("amount-value").textContent = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 }).format(
+        measure.amount.value,
+      );
+      slot("amount-unit").textContent = measure.amount.unit;
+      slot("amount-formula").textContent = measure.amount.formula;
+    } else {
+      card.querySelector("[data-part=amount]").remove();
+    }
+
+    if (measure.window) {
+      chooseVariant(card, "window", measure.window.closes < asOf ? "passed" : "open");
+      slot("window-label").textContent = measure.window.label;
+    } else {
+      card.querySelector("[data-part=window]").remove();
+    }
+
+    const conditions = slot("conditions");
+    for (const condition of measure.conditions) conditions.append(this.condition(condition));
+    if (!measure.conditions.length) card.querySelector("[data-part=conditions]").remove();
+
+    if (measure.missing.length) {
+      const list = slot("missing");
+      for (const id of measure.missing) list.append(this.missingButton(id));
+    } else {
+      card.querySelector("[data-part=missing]").remove();
+    }
+
+    if (measure.next_step) slot("next-step").textContent = measure.next_step;
+    else card.querySelector("[data-part=next-step]").remove();
+
+    const notes = slot("notes");
+    for (const note of measure.notes) {
+      const item = document.createElement("li");
+      item.textContent = note;
+      notes.append(item);
+    }
+    if (!measure.notes.length) notes.remove();
+    return card;
+  }
+
+  condition({ text, outcome, cite }) {
+    const item = this.root.querySelector("#sc-condition").content.firstElementChild.cloneNode(true);
+    item.classList.add(`sc-${outcome}`);
+    item.dataset.outcome = outcome;
+    chooseVariant(item, "outcome", outcome);
+    item.querySelector("[data-slot=text]").textContent = text;
+    item.querySelector("[data-slot=cite]").replaceWith(this.citeLink(cite));
+    return item;
+  }
+
+  missingButton(id) {
+    const question = this.questions.find((candidate) => candidate.id === id);
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "sc-link-button";
+    button.textContent = question ? question.label : id;
+    button.addEventListener("click", () => {
+      const target = question && question.element.querySelector("input");
+      if (target) target.focus();
+    });
+    return button;
+  }
+
+  guidance(items) {
+    if (!items.length) return null;
+    const section = this.root.querySelector("#sc-guidance").content.firstElementChild.cloneNode(true);
+    const list = section.querySelector("ul");
+    for (const { text, cite } of items) {
+      const item = this.root.querySelector("#sc-guidance-item").content.firstElementChild.cloneNode(true);
+      item.querySelector("[data-slot=text]").textContent = text;
+      item.querySelector("[data-slot=cite]").replaceWith(this.citeLink(cite));
+      list.append(item);
+    }
+    return section;
+  }
+
+  /** The answers as a person reads them; shown when the page is printed or saved as PDF. */
+  answersSummary() {
+    const summary = this.root.querySelector("#sc-answers").content.firstElementChild.cloneNode(true);
+    const list = summary.querySelector("dl");
+    const { answers } = this.collect();
+    for (const question of this.questions) {
+      if (!(question.id in answers)) continue;
+      const term = document.createElement("dt");
+      term.textContent = question.label;
+      const value = document.createElement("dd");
+      value.textContent = question.describe();
+      list.append(term, value);
+    }
+    return summary;
+  }
+
+  shareUrl() {
+    const { answers } = this.collect();
+    const params = new URLSearchParams();
+    for (const [id, value] of Object.entries(answers)) params.set(id, String(value));
+    if (this.asOf.value) params.set("as_of", this.asOf.value); // the receiver sees what the sender saw
+    return `${location.href.split("#")[0]}#${params}`;
+  }
+
+  async share() {
+    const output = this.root.querySelector("#sc-share-url");
+    output.value = this.shareUrl();
+    this.root.querySelector("#sc-share-box").hidden = false;
+    output.select();
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(output.value);
+      copied = true;
+    } catch {
+      // Clipboard access refused: the link stays selected for the user to copy.
+    }
+    for (const message of this.root.querySelectorAll("[data-share-copied]")) {
+      message.hidden = message.dataset.shareCopied !== String(copied);
+    }
+  }
+
+  /** Fill the form from a share link's fragment (`#asker=unit&…`); other fragments are anchors. */
+  restoreFromFragment() {
+    const fragment = location.hash.slice(1);
+    if (!fragment.includes("=")) return;
+    const params = new URLSearchParams(fragment);
+    for (const question of this.questions) {
+      if (params.has(question.id) && !question.write(params.get(question.id))) {
+        this.linkErrors.set(question.id, question.element.dataset.badLink);
+      }
+    }
+    if (params.has("as_of")) this.asOf.value = params.get("as_of");
+  }
+
+  clear() {
+    this.form.reset();
+    this.linkErrors.clear();
+    this.asOf.value = todayIso();
+    this.root.querySelector("#sc-share-url").value = "";
+    this.root.querySelector("#sc-share-box").hidden = true;
+    if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
+    this.update();
+    this.asker.radios[0].focus();
+  }
+}
+
+function init() {
+  const root = document.querySelector(ROOT_SELECTOR);
+  if (!root || root.dataset.started) return;
+  root.dataset.started = "true";
+  new SelfCheck(root);
+}
+
+// Material's instant navigation swaps page content without reloading and runs this module only once:
+// its `document$` observable announces every new page, including the first one.
+if (window.document$) window.document$.subscribe(init);
+else init();

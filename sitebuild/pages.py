@@ -1,0 +1,132 @@
+"""Render the generated pages (Jinja2 templates → Markdown) into the scratch docs directory."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import markdown
+from .model import PREAMBLE, Attachment, Clause, Notice
+from .occurrences import cited_references, mark_terms, reference_occurrences, term_occurrences
+from .paths import TEMPLATES_DIR
+from .timeline import status_of, timeline
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the docs directory, e.g. "clauses/c01.md"
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Markdown: text goes through the `md` filter explicitly
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=markdown.escape,
+        attr=markdown.attribute,
+        cn_date=markdown.chinese_date,
+        cn_number=markdown.chinese_number,
+    )
+    return env
+
+
+def anchor_label(notice: Notice, anchor: str) -> str:
+    """How a reader names an anchor: （一）第2句, 附件1 第3项, 附件2 二、引言, 通知开头."""
+    if anchor == PREAMBLE:
+        return "通知开头"
+    part = notice.part(anchor.split("-")[0])
+    number = anchor.rsplit("-", 1)[-1]
+    if anchor == part.id:
+        return part.label
+    if isinstance(part, Clause):
+        return f"{part.label}第{number}句"
+    if part.intro and anchor == part.intro.id:
+        return f"{part.label} 引言"
+    for group in part.groups:
+        prefix = f"{part.label} {group.number or ''}"
+        if group.intro and anchor == group.intro.id:
+            return f"{prefix}引言"
+        if any(item.id == anchor for item in group.items):
+            return f"{prefix}第{number}项"
+    raise KeyError(anchor)
+
+
+def part_name(notice: Notice, part_id: str) -> str:
+    """A clause or attachment by number and title; the preamble as 通知开头."""
+    return anchor_label(notice, PREAMBLE) if part_id == PREAMBLE else notice.part(part_id).name
+
+
+def _part_context(notice: Notice, part: Clause | Attachment) -> dict[str, Any]:
+    sentences = part.sentences
+    marked = mark_terms([s.text for s in sentences], notice.glossary)
+    return {
+        "part": part,
+        "marked": dict(zip((s.id for s in sentences), marked)),
+        "cited": cited_references(notice, part.id),
+        "related": [notice.part(i) for i in part.explanation.related],
+        "audiences": [a for a in notice.audiences if a.id in part.explanation.audiences],
+    }
+
+
+def pages(notice: Notice, today: datetime.date) -> Iterator[Page]:
+    """Every generated page with its template and the data it shows."""
+    entries = timeline(notice, today)
+    yield Page("index.md", "home.md.j2", {
+        "timeline": entries,
+        "audience_parts": {
+            a.id: [p for p in notice.parts if a.id in p.explanation.audiences] for a in notice.audiences
+        },
+    })
+    yield Page("notice.md", "notice.md.j2")
+    yield Page("clauses/index.md", "clauses.md.j2")
+    for section in notice.sections:
+        for clause in section.clauses:
+            yield Page(clause.page, "clause.md.j2", {"section": section, **_part_context(notice, clause)})
+    for attachment in notice.attachments:
+        yield Page(attachment.page, "attachment.md.j2", _part_context(notice, attachment))
+    yield Page("timeline.md", "timeline.md.j2", {"timeline": entries})
+    yield Page("glossary.md", "glossary.md.j2", {
+        "uses": {t.id: term_occurrences(notice, t) for t in notice.glossary},
+    })
+    yield Page("references.md", "references.md.j2", {
+        "uses": {r.id: reference_occurrences(notice, r) for r in notice.references},
+    })
+    yield Page("about/index.md", "about.md.j2")
+
+
+def render_pages(notice: Notice, today: datetime.date, docs_dir: Path, selfcheck_page: str) -> list[str]:
+    """Write every generated page into `docs_dir` (linking the self-check at `selfcheck_page`); return their paths."""
+    env = _environment()
+    written = []
+    for page in pages(notice, today):
+        context = {
+            "notice": notice,
+            "doc": notice.document,
+            "today": today,
+            "page": page.path,
+            "selfcheck_page": selfcheck_page,
+            "link": functools.partial(markdown.relative, page.path),
+            "cite": lambda anchor, page=page: markdown.relative(page.path, notice.page_of(anchor), anchor),
+            "status": lambda fact: status_of(fact, today),
+            "anchor_label": functools.partial(anchor_label, notice),
+            "part_name": functools.partial(part_name, notice),
+            **page.context,
+        }
+        target = docs_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(env.get_template(page.template).render(context), encoding="utf-8")
+        written.append(page.path)
+    return written

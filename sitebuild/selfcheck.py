@@ -1,0 +1,116 @@
+"""Add the eligibility self-check to a docs dir: the vendored Pyodide runtime, the calculator wheel and the page.
+
+The page's form is rendered here from `calculator.catalogue()`, so it is complete before any script runs;
+the script (docs/assets/selfcheck/) starts Pyodide in a module Web Worker, installs the wheel and evaluates.
+Every URL the page carries is relative to the page, so the site works from any sub-path of a web server.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jinja2
+
+import calculator
+
+from .loader import load_notice
+from .model import Clause, Notice
+from .pages import anchor_label
+from .paths import NOTICE_DIR, PROJECT_ROOT, TEMPLATES_DIR
+from .wheel import Distribution, write_wheel
+
+PYODIDE_PACKAGE = PROJECT_ROOT / "node_modules" / "pyodide"
+# What the page needs of the npm package at run time: the loader, the Emscripten module, the WebAssembly
+# binary, the standard library and the lock file that loadPyodide reads. Source maps, the CommonJS build,
+# the consoles and the type declarations stay out of the site.
+PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PAGE = "self-check.md"
+# The page is served at <site>/self-check/, one level below the site root.
+SITE_ROOT_FROM_PAGE = "../"
+
+
+def pyodide_version() -> str:
+    """The version of the installed npm package `pyodide` (pinned by package-lock.json)."""
+    manifest = PYODIDE_PACKAGE / "package.json"
+    if not manifest.is_file():
+        raise FileNotFoundError(f"{manifest} is missing: run `npm ci` (setup.sh does) to install Pyodide")
+    return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+
+
+def vendor_pyodide(assets_dir: Path) -> Path:
+    """Copy Pyodide's runtime files to `assets_dir/pyodide/<version>/` and return that directory."""
+    target = assets_dir / "pyodide" / pyodide_version()
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_RUNTIME_FILES:
+        shutil.copyfile(PYODIDE_PACKAGE / name, target / name)
+    return target
+
+
+def _page_url(docs_dir: Path, path: Path) -> str:
+    """The URL of a file in the docs dir, relative to the self-check page."""
+    return SITE_ROOT_FROM_PAGE + path.relative_to(docs_dir).as_posix()
+
+
+def _url_from_page(docs_page: str, anchor: str | None = None) -> str:
+    """`clauses/c01.md` → `../clauses/c01/#c01-2`: a link from the self-check page (MkDocs directory URLs)."""
+    stem = docs_page.removesuffix(".md")
+    directory = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+    return SITE_ROOT_FROM_PAGE + directory + (f"#{anchor}" if anchor else "")
+
+
+def anchors(notice: Notice) -> dict[str, dict[str, str]]:
+    """Every clause, attachment and sentence anchor with its URL from the page and the name a reader knows it by.
+
+    Results cite anchors (`c01-2`); the script links and names them from this map.
+    """
+    found = {}
+    for part in notice.parts:
+        heading = part.id if isinstance(part, Clause) else None  # a clause's heading carries its id
+        found[part.id] = {"url": _url_from_page(part.page, heading), "label": f"{part.label}{part.title}"}
+        for sentence in part.sentences:
+            found[sentence.id] = {
+                "url": _url_from_page(part.page, sentence.id),
+                "label": anchor_label(notice, sentence.id),
+            }
+    return found
+
+
+def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str]) -> str:
+    """The self-check page's Markdown source (front matter, heading, and the form as raw HTML)."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,  # the form is HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    parts = [
+        {"label": part.label, "title": part.title, "url": _url_from_page(part.page)} for part in notice.parts
+    ]
+    return environment.get_template("selfcheck.md.j2").render(
+        asker=catalogue[0],
+        questions=catalogue[1:],
+        parts=parts,
+        anchors=anchors(notice),
+        notice=notice.document,
+        urls=urls,
+    )
+
+
+def bundle(docs_dir: Path) -> None:
+    """Add the self-check page, the vendored Pyodide runtime and the calculator wheel to `docs_dir`."""
+    assets = docs_dir / "assets"
+    pyodide_dir = vendor_pyodide(assets)
+    shutil.rmtree(assets / "calculator", ignore_errors=True)
+    wheel = write_wheel(Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml"), assets / "calculator")
+    urls = {
+        "pyodide_index": _page_url(docs_dir, pyodide_dir) + "/",
+        "wheel": _page_url(docs_dir, wheel),
+        "assets": _page_url(docs_dir, assets / "selfcheck") + "/",
+        "site_root": SITE_ROOT_FROM_PAGE,
+    }
+    notice = load_notice(NOTICE_DIR)
+    (docs_dir / PAGE).write_text(render_page(calculator.catalogue(), notice, urls), encoding="utf-8")

@@ -1,0 +1,94 @@
+"""（一）失业保险稳岗返还: the layoff-rate thresholds, the 30-staff line, 免申即享 at 200, the refund ceilings."""
+
+from __future__ import annotations
+
+import pytest
+
+from measure_result import measure_result
+
+
+def c01(as_of="2021-09-01", **answers):
+    return measure_result("c01", {"asker": "unit", "unit_type": "enterprise", "enterprise_size": "sme", **answers},
+                          as_of)
+
+
+@pytest.mark.parametrize(("staff", "layoffs", "status"), [
+    (100, 6, "eligible"), (100, 7, "not_eligible"),  # 6％ inclusive
+    (1000, 60, "eligible"), (1000, 61, "not_eligible"),
+    (30, 6, "eligible"), (30, 7, "not_eligible"),  # 20％ inclusive for 30 staff or fewer
+    (10, 2, "eligible"), (10, 3, "not_eligible"), (5, 1, "eligible"), (1, 1, "not_eligible"),
+    (30, 2, "eligible"),  # 6.67％: 30 staff still under the 20％ rule
+    (31, 2, "not_eligible"),  # 6.45％: 31 staff, the 6％ rule
+    (31, 1, "eligible"), (31, 0, "eligible"), (0, 0, "eligible"),
+])
+def test_layoff_rate_thresholds(staff, layoffs, status):
+    assert c01(insured_staff_last_year=staff, layoffs_last_year=layoffs)["status"] == status
+
+
+def test_the_condition_says_which_rule_applied():
+    small = c01(insured_staff_last_year=30, layoffs_last_year=6)["conditions"][1]
+    assert small == {"text": "上年度参保职工30人，属于30人（含）以下的参保单位；裁员6人，裁员率20.00％，"
+                             "不高于参保职工总数20％。", "outcome": "met", "cite": "c01-1"}
+    large = c01(insured_staff_last_year=31, layoffs_last_year=2)["conditions"][1]
+    assert large["text"] == "上年度参保职工31人，超过30人；裁员2人，裁员率6.46％，高于6％。"
+    assert c01(insured_staff_last_year=31, layoffs_last_year=0)["conditions"][1]["text"] == "上年度未裁员。"
+
+
+def test_a_rate_just_above_the_limit_never_prints_as_the_limit():
+    text = c01(insured_staff_last_year=100_001, layoffs_last_year=6_001)["conditions"][1]["text"]
+    assert "6.01％，高于6％" in text
+    text = c01(insured_staff_last_year=100_001, layoffs_last_year=6_000)["conditions"][1]["text"]
+    assert "5.99％，不高于6％" in text
+
+
+def test_what_the_notice_leaves_open_is_said():
+    notes = c01(insured_staff_last_year=100, layoffs_last_year=3)["notes"]
+    assert any("分母" in note for note in notes)
+    assert any("30人（含）以下" in note and "哪一时点" in note for note in notes)
+
+
+@pytest.mark.parametrize(("unit_type", "size", "value"), [
+    ("enterprise", "large", 3000), ("enterprise", "sme", 6000), ("social_group", None, 6000),
+    ("foundation", None, 6000), ("social_service_org", None, 6000), ("law_firm", None, 6000),
+    ("accounting_firm", None, 6000), ("individual_economic_org", None, 6000),
+])
+def test_refund_ceiling(unit_type, size, value):
+    found = c01(unit_type=unit_type, enterprise_size=size, insured_staff_last_year=10, layoffs_last_year=0,
+                uic_paid_last_year=10_000)
+    assert found["amount"]["value"] == value
+    assert found["amount"]["bound"] == "upper"
+    assert found["amount"]["formula"].startswith("不超过")
+
+
+def test_an_upper_bound_is_rounded_down_to_the_cent():
+    found = c01(unit_type="enterprise", enterprise_size="large", insured_staff_last_year=10, layoffs_last_year=0,
+                uic_paid_last_year=0.05)
+    assert found["amount"]["value"] == 0.01
+
+
+def test_no_refund_figure_for_a_unit_that_does_not_qualify():
+    assert c01(unit_type="other", insured_staff_last_year=10, layoffs_last_year=0,
+               uic_paid_last_year=10_000)["amount"] is None
+    assert c01(insured_staff_last_year=10, layoffs_last_year=5, uic_paid_last_year=10_000)["amount"] is None
+
+
+@pytest.mark.parametrize(("insured", "automatic"), [(1, True), (200, True), (201, False)])
+def test_no_application_needed_up_to_200_insured(insured, automatic):
+    found = c01(insured_staff_last_year=10, layoffs_last_year=0, insured_at_end_of_2020=insured)
+    assert found["next_step"].startswith("贵单位属于“免申即享”覆盖范围") == automatic
+    assert any("超过200人" in note for note in found["notes"]) == (not automatic)
+
+
+@pytest.mark.parametrize(("as_of", "overdue"), [("2021-11-26", False), ("2021-11-27", True)])
+def test_four_month_rollout_ends_2021_11_26(as_of, overdue):
+    notes = c01(as_of, insured_staff_last_year=10, layoffs_last_year=0, insured_at_end_of_2020=10)["notes"]
+    rollout = next(note for note in notes if "4个月" in note)
+    assert "2021年11月26日" in rollout
+    assert ("如到现在仍未收到" in rollout) == overdue
+
+
+@pytest.mark.parametrize(("as_of", "status"), [
+    ("2021-07-25", "not_yet_open"), ("2021-07-26", "eligible"), ("2021-12-31", "eligible"), ("2022-01-01", "closed"),
+])
+def test_application_window(as_of, status):
+    assert c01(as_of, insured_staff_last_year=10, layoffs_last_year=0)["status"] == status

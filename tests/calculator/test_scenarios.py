@@ -1,0 +1,32 @@
+"""The named scenario cases (cases/*.yaml) give the results they state."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from cases import load_cases, mismatches, run
+
+CASES = load_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{case.file}:{case.name}" for case in CASES])
+def test_case(case):
+    assert mismatches(case, run(case)) == []
+
+
+def test_cases_cover_the_measures_and_have_distinct_names():
+    assert len(CASES) >= 20
+    assert len({case.name for case in CASES}) == len(CASES)
+    covered = {measure_id for case in CASES for measure_id in case.output.get("measures", {})}
+    assert covered == {"c01", "c03", "c04", "c05", "c06", "c07", "c08", "c12", "a1", "a2", "c14", "c15"}
+
+
+def test_a_wrong_expectation_is_caught():
+    case = next(case for case in CASES if "c01" in case.output.get("measures", {}))
+    expected = case.output["measures"]["c01"]
+    for key, wrong in (("status", "closed"), ("amount", 1), ("missing", ["asker"]), ("outcomes", ["unknown"])):
+        altered = dataclasses.replace(case, output={"measures": {"c01": {**expected, key: wrong}}})
+        assert mismatches(altered, run(case)), key
+    assert mismatches(dataclasses.replace(case, output={"errors": ["asker"]}), run(case))

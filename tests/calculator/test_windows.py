@@ -1,0 +1,54 @@
+"""Every measure opens with the notice (2021-07-26) and, where the notice states a last day, closes after it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from calculator import evaluate
+from calculator.measures import MEASURES
+
+ASKER = {"individual": {"asker": "individual"}, "unit": {"asker": "unit"}}
+
+
+def status(measure, as_of) -> dict:
+    asker = sorted(measure.audiences)[0]
+    (found,) = evaluate(ASKER[asker], as_of.isoformat(), measures=[measure.id])["measures"]
+    return found
+
+
+@pytest.mark.parametrize("measure", MEASURES, ids=[m.id for m in MEASURES])
+def test_not_yet_open_before_the_notice(measure):
+    day_before = measure.opens.value - timedelta(days=1)
+    assert status(measure, day_before)["status"] == "not_yet_open"
+    assert status(measure, day_before)["status_label"] == "尚未实施（本通知自2021年7月26日起实施）"
+    assert status(measure, measure.opens.value)["status"] != "not_yet_open"
+
+
+@pytest.mark.parametrize("measure", [m for m in MEASURES if m.closes], ids=[m.id for m in MEASURES if m.closes])
+def test_closed_the_day_after_the_last_day(measure):
+    last_day = measure.closes.last_day.value
+    on_last_day, day_after = status(measure, last_day), status(measure, last_day + timedelta(days=1))
+    assert on_last_day["status"] != "closed"
+    assert day_after["status"] == "closed"
+    label = f"{last_day.year}年{last_day.month}月{last_day.day}日"
+    assert day_after["status_label"] == f"已于{label}截止"
+    assert day_after["window"] == on_last_day["window"] == {"closes": last_day.isoformat(),
+                                                            "label": f"{measure.closes.what}截至{label}"}
+    assert label in day_after["next_step"]
+    assert day_after["conditions"] == on_last_day["conditions"], "conditions are still checked once closed"
+
+
+def test_the_stated_last_days():
+    closes = {m.id: m.closes.last_day.value.isoformat() for m in MEASURES if m.closes}
+    assert closes == {"c01": "2021-12-31", "c03": "2021-12-31", "c04": "2021-12-31", "c05": "2021-12-31",
+                      "c06": "2021-12-31", "c07": "2025-12-31"}
+
+
+@pytest.mark.parametrize("measure", [m for m in MEASURES if not m.closes], ids=[m.id for m in MEASURES if not m.closes])
+def test_no_end_date_is_said_not_invented(measure):
+    found = status(measure, date(2026, 11, 27))
+    assert found["window"] is None
+    assert found["status"] != "closed"
+    assert any("没有写明" in note and "截止日期" in note for note in found["notes"])

@@ -1,0 +1,121 @@
+"""Session fixtures shared by every test group: the notice data, the built site, the site over HTTP, a browser.
+
+The site is built once per session (the real pipeline: strict MkDocs, self-check bundle) into a temporary
+directory, with the build date fixed at 2026-11-27 so that statuses in the output are known.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from sitebuild.build import build_site
+from sitebuild.loader import load_notice
+from sitebuild.model import Notice
+from sitebuild.paths import NOTICE_DIR
+from sitebuild.serve import serve_in_background
+
+BUILD_DATE = datetime.date(2026, 11, 27)
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+# The text of the notice as extracted from the published PDF (a copy of shared/source/, kept with the tests
+# so that a clean clone can check the site against it).
+SOURCE_TEXT = Path(__file__).parent / "notice" / "source" / "notice-hurenshefa-2021-2.txt"
+
+
+@pytest.fixture(scope="session")
+def notice() -> Notice:
+    return load_notice(NOTICE_DIR)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    build_site(site_dir, today=BUILD_DATE)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    server, url = serve_in_background(built_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's headless Chromium driven by Playwright; each context gets a fresh profile of its own."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's Chromium is missing: run `bash setup.sh` (it installs /usr/bin/chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+# -- the source text, cut into pieces the site must carry verbatim -----------------------------------------
+
+# A PDF line this wide or wider is a full line that runs on; a shorter one ends a paragraph or a heading.
+FULL_LINE_WIDTH = 50
+PUNCTUATION = re.compile(r"[。；，：:]")
+LIST_MARKER = re.compile(r"(?<![\d.])\d+\.(?!\d)|（[一二三四五六七八九十]+）|^[一二三四五]、")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _move_letterhead_out(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The extraction spliced the letterhead between “在” and “我市参加…” in clause （一）: take it out."""
+    start = next(i for i, line in enumerate(lines) if line.endswith("受益面。在")) + 1
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("我市参加"))
+    return lines[:start] + lines[end:], lines[start:end]
+
+
+def source_pieces(corrections: list[tuple[str, str]]) -> list[str]:
+    """The source text cut at 。；，：, list markers, paragraph ends and layout columns, whitespace removed,
+    with the recorded corrections (original → corrected) applied."""
+    lines = [line.strip() for line in SOURCE_TEXT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    body, letterhead = _move_letterhead_out(lines)
+    blocks, current = [*letterhead], ""
+    for line in body:
+        columns = re.split(r"\s{2,}", line)
+        if len(columns) > 1:  # the signature and the imprint are laid out in columns
+            blocks += [current, *columns] if current else columns
+            current = ""
+            continue
+        current += line
+        if _width(line) < FULL_LINE_WIDTH:
+            blocks.append(current)
+            current = ""
+    blocks.append(current)
+    pieces = []
+    for block in blocks:
+        text = re.sub(r"\s+", "", block)
+        for original, corrected in corrections:
+            text = text.replace(original, corrected)
+        for piece in PUNCTUATION.split(text):
+            pieces += [p for p in LIST_MARKER.split(piece) if p]
+    return pieces
+
+
+@pytest.fixture(scope="session")
+def cut_source() -> Callable[[list[tuple[str, str]]], list[str]]:
+    """`source_pieces` itself, for tests that cut the source with other corrections (or none)."""
+    return source_pieces
+
+
+@pytest.fixture(scope="session")
+def pieces_of_source(notice: Notice) -> list[str]:
+    """The source's pieces with the corrections recorded in notice/corrections.yaml applied."""
+    return source_pieces([(c.original, c.corrected) for c in notice.corrections])

@@ -1,0 +1,71 @@
+"""What the build puts in the site for the self-check: Pyodide's runtime, the wheel, and links that resolve."""
+
+from __future__ import annotations
+
+import filecmp
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild import selfcheck
+from sitebuild.paths import PROJECT_ROOT
+from sitebuild.wheel import Distribution, content_hash, wheel_bytes
+
+
+@pytest.fixture(scope="module")
+def page_html(built_site: Path) -> str:
+    return (built_site / "self-check" / "index.html").read_text(encoding="utf-8")
+
+
+def root_attribute(page_html: str, name: str) -> str:
+    tag = re.search(r'<div id="policy-selfcheck"[^>]*>', page_html).group(0)
+    return html.unescape(re.search(rf"""{name}=(["'])(.*?)\1""", tag).group(2))
+
+
+def from_page(built_site: Path, url: str) -> Path:
+    """The file a URL relative to the self-check page names."""
+    return (built_site / "self-check" / url.split("#")[0]).resolve()
+
+
+def test_only_the_runtime_files_of_pyodide_are_copied(built_site: Path, page_html: str) -> None:
+    vendored = built_site / "assets" / "pyodide" / selfcheck.pyodide_version()
+    assert sorted(path.name for path in vendored.iterdir()) == sorted(selfcheck.PYODIDE_RUNTIME_FILES)
+    for name in selfcheck.PYODIDE_RUNTIME_FILES:
+        assert filecmp.cmp(vendored / name, selfcheck.PYODIDE_PACKAGE / name, shallow=False), name
+    assert from_page(built_site, root_attribute(page_html, "data-pyodide-index")) == vendored.resolve()
+
+
+def test_the_wheel_is_served_under_its_content_hash(built_site: Path, page_html: str) -> None:
+    wheels = list((built_site / "assets" / "calculator").glob("*/*.whl"))
+    assert len(wheels) == 1
+    (wheel,) = wheels
+    data = wheel.read_bytes()
+    assert wheel.parent.name == content_hash(data)
+    assert data == wheel_bytes(Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml"))
+    assert from_page(built_site, root_attribute(page_html, "data-wheel")) == wheel.resolve()
+
+
+def test_every_anchor_a_result_can_cite_is_on_its_page(built_site: Path, page_html: str) -> None:
+    anchors = json.loads(root_attribute(page_html, "data-anchors"))
+    assert {"c01", "c01-1", "c18", "a1-1", "a2-1-1", "a2-2-intro"} <= set(anchors)
+    ids_on = {}
+    for anchor, target in anchors.items():
+        assert target["label"]
+        path = from_page(built_site, target["url"]) / "index.html"
+        assert path.name == "index.html" and path.parent.parent.name in ("clauses", "attachments")
+        if anchor in ("a1", "a2"):
+            assert path.parent.name == anchor and "#" not in target["url"]
+            continue
+        if path not in ids_on:
+            ids_on[path] = set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+        assert target["url"].endswith(f"#{anchor}")
+        assert anchor in ids_on[path], f"{anchor} is not an id on {path}"
+
+
+def test_the_page_loads_nothing_from_another_origin(page_html: str) -> None:
+    sources = re.findall(r'<(?:script|link|img|iframe)\b[^>]*?\b(?:src|href)="([^"]+)"', page_html)
+    assert sources
+    assert not [url for url in sources if re.match(r"^([a-z]+:)?//", url)]

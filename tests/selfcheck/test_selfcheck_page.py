@@ -1,0 +1,302 @@
+"""The self-check page in headless Chromium: the form, its steps, errors, sharing, printing and failure modes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+import calculator
+from sitebuild.serve import serve_in_background
+
+SME_EMPLOYER = {
+    "asker": "unit",
+    "unit_type": "enterprise",
+    "enterprise_size": "sme",
+    "insured_staff_last_year": 40,
+    "layoffs_last_year": 1,
+    "insured_at_end_of_2020": 38,
+    "uic_paid_last_year": 52000,
+}
+
+
+def assert_nothing_stored(page: Page) -> None:
+    """No answer in cookies or web storage (Material keeps only its colour-scheme choice there)."""
+    stored = page.evaluate("() => JSON.stringify([{...localStorage}, {...sessionStorage}, document.cookie])")
+    assert not [entry["id"] for entry in calculator.catalogue() if entry["id"] in stored], stored
+
+
+def catalogue_in_page(page: Page) -> list[dict]:
+    return page.eval_on_selector_all(
+        "[data-input]",
+        """fields => fields.map(field => {
+            const input = field.querySelector('input:not([type=radio])');
+            const described = (field.getAttribute('aria-describedby') || input.getAttribute('aria-describedby'))
+                .split(' ');
+            return {
+                id: field.dataset.input,
+                type: field.dataset.type,
+                ask_if: JSON.parse(field.dataset.askIf),
+                hidden: field.hidden,
+                label: field.querySelector('.sc-label').textContent,
+                help: field.querySelector('.sc-help').textContent,
+                radios: [...field.querySelectorAll('input[type=radio]')].map(radio => [radio.value, radio.labels[0].innerText]),
+                input: input && {type: input.type, min: input.getAttribute('min'), max: input.getAttribute('max'),
+                                 step: input.getAttribute('step'), labelled: input.labels.length === 1},
+                unit: field.querySelector('.sc-unit') && field.querySelector('.sc-unit').textContent,
+                described: described.every(id => document.getElementById(id)),
+            };
+        })""",
+    )
+
+
+def test_the_form_is_the_catalogue(new_page: Callable[..., Page], site_url: str) -> None:
+    page = new_page()
+    page.goto(f"{site_url}self-check/")
+    fields = catalogue_in_page(page)
+    catalogue = calculator.catalogue()
+    assert [field["id"] for field in fields] == [entry["id"] for entry in catalogue]
+    for field, entry in zip(fields, catalogue):
+        assert field["type"] == entry["type"]
+        assert field["ask_if"] == entry["ask_if"]
+        assert field["hidden"] == bool(entry["ask_if"]), "only questions for everyone show before any answer"
+        assert field["label"] == entry["label"]
+        assert field["help"].startswith(entry["help"])
+        assert field["described"], f"{entry['id']}: aria-describedby names a missing element"
+        unsure = [] if entry is catalogue[0] else [["", "不确定"]]
+        if entry["type"] == "choice":
+            assert field["radios"] == [[c["value"], c["label"]] for c in entry["choices"]] + unsure
+        elif entry["type"] == "bool":
+            assert field["radios"] == [["true", "是"], ["false", "否"]] + unsure
+        else:
+            assert field["input"]["labelled"]
+            assert field["input"]["type"] == ("date" if entry["type"] == "date" else "number")
+            for bound in ("min", "max"):
+                assert field["input"][bound] == (None if entry[bound] is None else str(entry[bound]))
+            assert field["unit"] == entry["unit"]
+            if entry["type"] == "count":
+                assert field["input"]["step"] == "1"
+    assert catalogue[0]["id"] == "asker"
+
+
+def test_the_form_works_while_python_loads(new_page: Callable[..., Page], site_url: str, as_selfcheck) -> None:
+    page = new_page()
+    held: list[Route] = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(f"{site_url}self-check/")
+    expect(page.locator('[data-engine-state="loading"]')).to_be_visible()
+    expect(page.locator("#sc-step-questions")).to_be_hidden()
+
+    page.check("#sc-field-asker input[value=unit]")
+    expect(page.locator("#sc-step-questions")).to_be_visible()
+    expect(page.locator("#sc-field-unit_type")).to_be_visible()
+    expect(page.locator("#sc-field-enterprise_size")).to_be_hidden()
+    page.check("#sc-field-unit_type input[value=enterprise]")
+    expect(page.locator("#sc-field-enterprise_size")).to_be_visible()
+    expect(page.locator("#sc-results .sc-notice")).to_contain_text("加载")
+
+    page.wait_for_function("() => document.querySelector('#sc-results').hasAttribute('aria-busy')")
+    assert held, "the page asked for the WebAssembly binary"
+    held[0].continue_()
+    selfcheck = as_selfcheck(page)
+    selfcheck.wait_until_ready()
+    selfcheck.wait_until_settled()
+    expect(page.locator('[data-engine-state="ready"]')).to_be_visible()
+    assert selfcheck.cards(), "results appear once Python is ready"
+
+
+def test_a_bad_answer_shows_the_calculators_message_on_its_field(open_selfcheck) -> None:
+    selfcheck = open_selfcheck()
+    answers = {"asker": "unit", "insured_staff_last_year": 2.5}
+    with pytest.raises(calculator.InputError) as raised:
+        calculator.evaluate(answers)
+    selfcheck.answer(answers)
+    (error,) = [e for e in raised.value.errors if e["field"] == "insured_staff_last_year"]
+    assert selfcheck.field_error("insured_staff_last_year") == error["message"]
+    expect(selfcheck.page.locator("#sc-input-insured_staff_last_year")).to_have_attribute("aria-invalid", "true")
+    assert not selfcheck.cards()
+    expect(selfcheck.page.locator("#sc-results .sc-notice-fix")).to_be_visible()
+
+    selfcheck.answer({"insured_staff_last_year": 25})
+    assert selfcheck.field_error("insured_staff_last_year") == ""
+    assert selfcheck.cards()
+
+
+def test_text_the_browser_cannot_read_as_a_number_is_an_error_too(open_selfcheck) -> None:
+    selfcheck = open_selfcheck()
+    selfcheck.answer({"asker": "unit"})
+    selfcheck.page.locator("#sc-input-insured_staff_last_year").press_sequentially("3e")
+    selfcheck.wait_until_settled()
+    message = selfcheck.page.get_attribute("#sc-field-insured_staff_last_year", "data-bad-input")
+    assert message and selfcheck.field_error("insured_staff_last_year") == message
+    assert not selfcheck.cards()
+
+
+def test_the_share_link_carries_the_answers_in_its_fragment_and_restores_them(open_selfcheck) -> None:
+    first = open_selfcheck()
+    first.answer(SME_EMPLOYER, as_of="2021-09-01")
+    cards = first.cards()
+    first.page.click("#sc-share")
+    link = first.page.input_value("#sc-share-url")
+    parts = urlsplit(link)
+    assert parts.query == "" and parts.path.endswith("/self-check/")
+    shared = dict(parse_qsl(parts.fragment))
+    assert shared == {**{key: str(value) for key, value in SME_EMPLOYER.items()}, "as_of": "2021-09-01"}
+
+    second = open_selfcheck(link)
+    second.wait_until_settled()
+    assert second.page.is_checked("#sc-field-enterprise_size input[value=sme]")
+    assert second.page.input_value("#sc-input-uic_paid_last_year") == "52000"
+    assert second.page.input_value("#sc-as-of") == "2021-09-01"
+    assert second.cards() == cards
+
+
+def test_a_share_link_with_an_answer_the_form_does_not_offer_says_so(open_selfcheck, site_url: str) -> None:
+    selfcheck = open_selfcheck(f"{site_url}self-check/#asker=unit&unit_type=castle")
+    selfcheck.wait_until_settled()
+    message = selfcheck.page.get_attribute("#sc-field-unit_type", "data-bad-link")
+    assert selfcheck.field_error("unit_type") == message
+    selfcheck.answer({"unit_type": "enterprise"})
+    assert selfcheck.field_error("unit_type") == ""
+
+
+def test_clear_wipes_answers_results_and_the_fragment(open_selfcheck, site_url: str) -> None:
+    selfcheck = open_selfcheck(f"{site_url}self-check/#asker=unit&insured_staff_last_year=12")
+    selfcheck.wait_until_settled()
+    assert selfcheck.cards()
+    selfcheck.page.click("#sc-share")
+    selfcheck.page.click("#sc-clear")
+    selfcheck.wait_until_settled()
+    page = selfcheck.page
+    assert not page.is_checked("#sc-field-asker input[value=unit]")
+    assert page.input_value("#sc-input-insured_staff_last_year") == ""
+    assert page.input_value("#sc-share-url") == ""
+    expect(page.locator("#sc-share-box")).to_be_hidden()
+    expect(page.locator("#sc-step-questions")).to_be_hidden()
+    assert not selfcheck.cards()
+    assert urlsplit(page.url).fragment == ""
+    assert_nothing_stored(page)
+
+
+def test_printing_shows_the_answers_and_the_results_without_the_form(open_selfcheck) -> None:
+    selfcheck = open_selfcheck()
+    selfcheck.answer(SME_EMPLOYER)
+    page = selfcheck.page
+    page.emulate_media(media="print")
+    expect(page.locator(".sc-form")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".sc-answers")).to_be_visible()
+    expect(page.locator(".sc-answers dt").first).to_have_text(calculator.catalogue()[0]["label"])
+    expect(page.locator(".sc-card").first).to_be_visible()
+    assert page.pdf()[:4] == b"%PDF"
+
+
+@pytest.fixture(scope="module")
+def instant_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The built site served with a sitemap of the server's own URLs, as if built with that `site_url`.
+
+    Material turns instant navigation on only for URLs its sitemap lists; the site is built without a
+    `site_url` (it must work from any address), so its sitemap is empty and every link loads a whole page.
+    """
+    root = tmp_path_factory.mktemp("instant")
+    for entry in built_site.iterdir():
+        if not entry.name.startswith("sitemap.xml"):
+            (root / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    server, url = serve_in_background(root)
+    pages = sorted(path.parent.relative_to(built_site).as_posix() for path in built_site.rglob("index.html"))
+    locations = "".join(f"<url><loc>{url}{'' if page == '.' else page + '/'}</loc></url>" for page in pages)
+    sitemap = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locations}</urlset>'
+    (root / "sitemap.xml").write_text(sitemap, encoding="utf-8")
+    yield url
+    server.shutdown()
+
+
+def test_instant_navigation_starts_the_self_check_and_keeps_python_loaded(
+    new_page: Callable[..., Page], instant_site_url: str, as_selfcheck
+) -> None:
+    page = new_page()
+    page.goto(instant_site_url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => { window.notReloaded = true; }")
+    page.locator(".md-nav a[href$='self-check/']").first.click()
+    page.wait_for_url("**/self-check/")
+    selfcheck = as_selfcheck(page)
+    selfcheck.wait_until_ready()
+    selfcheck.answer({"asker": "unit"})
+    assert selfcheck.cards()
+    engine = page.evaluate_handle("() => window.policyCalculator")
+
+    page.locator(".md-nav a[href$='timeline/']").first.click()
+    page.wait_for_url("**/timeline/")
+    page.go_back()
+    page.wait_for_url("**/self-check/")
+    selfcheck.wait_until_ready()
+    selfcheck.answer({"asker": "unit"})
+    assert selfcheck.cards()
+    assert page.evaluate("() => window.notReloaded"), "Material swapped the pages in place"
+    assert page.evaluate("engine => engine === window.policyCalculator", engine), "one Python for the window"
+
+
+@pytest.fixture(scope="module")
+def prefixed_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The built site served under /some/prefix/ of a static server."""
+    root = tmp_path_factory.mktemp("prefixed")
+    (root / "some").mkdir()
+    (root / "some" / "prefix").symlink_to(built_site, target_is_directory=True)
+    server, url = serve_in_background(root)
+    yield f"{url}some/prefix/"
+    server.shutdown()
+
+
+def test_the_self_check_works_from_a_sub_path(open_selfcheck, prefixed_site_url: str, traffic) -> None:
+    selfcheck = open_selfcheck(f"{prefixed_site_url}self-check/")
+    selfcheck.answer(SME_EMPLOYER)
+    cards = selfcheck.cards()
+    assert cards and all(card["clause"].startswith(f"{prefixed_site_url}clauses/") for card in cards)
+    assert all(urlsplit(r.url).path.startswith("/some/prefix/") for r in traffic.requests)
+
+
+def test_without_webassembly_the_page_says_so_and_links_the_clauses(open_selfcheck) -> None:
+    selfcheck = open_selfcheck(ready=False, init_script="delete globalThis.WebAssembly;")
+    page = selfcheck.page
+    expect(page.locator('#sc-unavailable [data-engine-state="unsupported"]')).to_be_visible()
+    expect(page.locator('[data-engine-state="loading"]')).to_be_hidden()
+    expect(page.locator("#sc-unavailable a[href$='clauses/c01/']")).to_be_visible()
+    assert page.evaluate("() => window.policyCalculator.ready.then(() => 'ready', error => error.reason)") == (
+        "unsupported"
+    )
+
+
+def test_when_python_cannot_load_the_page_says_so_without_a_traceback(
+    new_page: Callable[..., Page], site_url: str, traffic
+) -> None:
+    page = new_page()
+    page.route("**/*.whl", lambda route: route.fulfill(status=200, body=b"not a wheel"))
+    page.goto(f"{site_url}self-check/")
+    expect(page.locator('#sc-unavailable [data-engine-state="failed"]')).to_be_visible(timeout=120_000)
+    expect(page.locator('[data-engine-state="loading"]')).to_be_hidden()
+    page.check("#sc-field-asker input[value=unit]")
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "Error" not in body
+    assert traffic.console_errors, "the detail goes to the console"
+
+
+def test_opened_from_disk_the_page_explains_how_to_serve_it(new_page: Callable[..., Page], built_site: Path) -> None:
+    page = new_page()
+    page.goto((built_site / "self-check" / "index.html").as_uri())
+    expect(page.locator('#sc-unavailable [data-engine-state="file"]')).to_be_visible()
+    expect(page.locator('[data-engine-state="loading"]')).to_be_hidden()
+
+
+def test_answering_sends_nothing_and_stores_nothing(open_selfcheck, traffic) -> None:
+    selfcheck = open_selfcheck()
+    selfcheck.wait_until_settled()
+    requests_when_ready = len(traffic.requests)
+    selfcheck.answer(SME_EMPLOYER)
+    selfcheck.page.click("#sc-share")
+    selfcheck.page.click("#sc-clear")
+    assert traffic.requests[requests_when_ready:] == []
+    assert_nothing_stored(selfcheck.page)
