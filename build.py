@@ -1,8 +1,12 @@
-"""Build the site (and optionally serve it): python build.py [--serve] [--port 8000] [--today YYYY-MM-DD] [--site-dir DIR]"""
+"""Build the site (and optionally serve it):
+
+    python build.py [--serve] [--port 8000] [--today YYYY-MM-DD] [--site-dir DIR] [--site-url URL]
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import sys
 from pathlib import Path
@@ -27,24 +31,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=_date, default=datetime.date.today(),
                         help="the date timeline statuses are computed for (default: today)")
     parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site", help="output directory (default site/)")
+    parser.add_argument("--site-url", help="the address the site is published at, e.g. https://example.org/policy/ "
+                        "(enables instant navigation; --serve uses its own local address)")
     args = parser.parse_args(argv)
 
-    try:
-        build_site(args.site_dir, args.today)
-    except (NoticeDataError, SiteBuildError) as error:
-        print(f"build failed: {error}", file=sys.stderr)
-        return 1
-    print(f"built {args.site_dir} (statuses as of {args.today.isoformat()})")
-
-    if args.serve:
-        server = make_server(args.site_dir, args.port)
-        print(f"serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
+    # When serving, bind the port first: the site is built for the address it will be served from.
+    with make_server(args.site_dir, args.port) if args.serve else contextlib.nullcontext() as server:
+        site_url = f"http://127.0.0.1:{server.server_address[1]}/" if server else args.site_url
         try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.server_close()
+            build_site(args.site_dir, args.today, site_url)
+        except (NoticeDataError, SiteBuildError) as error:
+            print(f"build failed: {error}", file=sys.stderr)
+            return 1
+        print(f"built {args.site_dir} (statuses as of {args.today.isoformat()})")
+        if server:
+            print(f"serving on {site_url} (Ctrl+C stops)")
+            with contextlib.suppress(KeyboardInterrupt):
+                server.serve_forever()
     return 0
 
 

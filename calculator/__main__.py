@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -32,6 +32,7 @@ TYPE_WORDS = {"bool": "是/否（true/false）", "count": "整数", "money": "�
               "choice": "单选"}
 OTHER_FIELDS = {"as_of": "判断日期（--as-of）", "answers": "答案文件", "measures": "措施"}
 LABEL_WIDTH = 4  # readable output: field labels padded to four CJK characters
+INPUT_LABELS: dict[str, str] = {entry["id"]: entry["label"] for entry in catalogue()}
 
 
 class UsageError(Exception):
@@ -59,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as bad:
         print(bad, file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader of our output went away (… | head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
 
 
 # ---- python -m calculator [answers.json] ----
@@ -97,15 +104,11 @@ def _source(parser: ArgumentParser, path: str | None) -> str:
 
 
 def _read_answers(path: str) -> Any:
-    where = "标准输入" if path == STDIO else f"文件 {path}"
+    where = _where(path)
     try:
         data = sys.stdin.buffer.read() if path == STDIO else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"找不到{where}。") from None
-    except IsADirectoryError:
-        raise UsageError(f"{where} 是一个目录，不是答案文件。") from None
     except OSError as error:
-        raise UsageError(f"无法读取{where}（{error.strerror}）。") from None
+        raise UsageError(f"无法读取{where}：{_os_problem(error)}。") from None
     try:
         return json.loads(data.decode("utf-8-sig"), parse_float=Decimal)
     except UnicodeDecodeError:
@@ -169,9 +172,6 @@ def _pad(text: str, width: int) -> str:
 
 # ---- python -m calculator inputs ----
 
-INPUT_LABELS: dict[str, str] = {entry["id"]: entry["label"] for entry in catalogue()}
-
-
 def run_inputs(argv: list[str]) -> int:
     parser = ArgumentParser(prog="python -m calculator inputs",
                             description="列出自测的全部问题：编号、问题、类型、范围、可选答案和何时询问。")
@@ -184,7 +184,7 @@ def run_inputs(argv: list[str]) -> int:
 
 def render_catalogue(entries: list[dict[str, Any]]) -> str:
     """The catalogue as a field reference for writing answer files."""
-    labels = {entry["id"]: entry for entry in entries}
+    by_id = {entry["id"]: entry for entry in entries}
     lines = [f"共{len(entries)}个问题；答案文件是以问题编号为键的 JSON 对象，不知道的可以不填。"]
     for entry in entries:
         lines += ["", f"{entry['id']}  {entry['label']}"]
@@ -193,7 +193,7 @@ def render_catalogue(entries: list[dict[str, Any]]) -> str:
             lines += _field("范围", [f"{entry['min']} 到 {entry['max']}"])
         lines += _field("可选", [f"{choice['value']}：{choice['label']}" for choice in entry.get("choices", [])])
         if entry["ask_if"]:
-            lines += _field("何时询问", ["；".join(_condition(labels[key], values)
+            lines += _field("何时询问", ["，且 ".join(_condition(by_id[key], values)
                                                 for key, values in entry["ask_if"].items())])
         if entry["help"]:
             lines += _field("说明", [entry["help"]])
@@ -224,18 +224,21 @@ def run_batch(argv: list[str]) -> int:
                         help="结果的表头和代码用中文（zh）或英文（en）；默认与输入的“单位编号”列表头相同")
     parser.add_argument("--excel", action="store_true", help="结果写成带 BOM 的 UTF-8，便于 Excel 直接打开")
     args = parser.parse_args(argv)
-    args.units = _source(parser, args.units)
+    units = _source(parser, args.units)
+    if STDIO not in (units, args.output) and Path(units).resolve() == Path(args.output).resolve():
+        raise UsageError("结果文件不能与输入文件相同（-o 会覆盖输入）。")
     try:
-        with _text_in(args.units) as source, _text_out(args.output, args.excel) as sink:
+        with _csv_file(units, "r", "utf-8-sig") as source, \
+                _csv_file(args.output, "w", "utf-8-sig" if args.excel else "utf-8") as sink:
             summary = batch.run(source, sink, as_of=args.as_of, language=args.lang,
                                 report=lambda line: print(line, file=sys.stderr))
     except batch.BatchError as bad:
         raise UsageError(str(bad)) from None
     except UnicodeDecodeError:
-        raise UsageError(f"{_where(args.units)} 不是 UTF-8 编码的文本；"
+        raise UsageError(f"{_where(units)} 不是 UTF-8 编码的文本；"
                          "在 Excel 中请另存为“CSV UTF-8（逗号分隔）”。") from None
     except csv.Error as bad:
-        raise UsageError(f"{_where(args.units)} 不是有效的 CSV（{bad}）。") from None
+        raise UsageError(f"{_where(units)} 不是有效的 CSV（{bad}）。") from None
     counts = "，".join(f"{label} {count}" for label, count in summary.statuses.most_common())
     print(f"共 {summary.rows} 个单位" + (f"：{counts}" if counts else "") + "。", file=sys.stderr)
     if summary.bad:
@@ -247,47 +250,43 @@ def _where(path: str) -> str:
     return "标准输入" if path == STDIO else f"文件 {path}"
 
 
+def _os_problem(error: OSError) -> str:
+    """Why a file could not be opened, in Chinese."""
+    reasons = {FileNotFoundError: "路径不存在", IsADirectoryError: "这是一个目录", PermissionError: "没有权限"}
+    return reasons.get(type(error), error.strerror or str(error))
+
+
 @contextmanager
-def _text_in(path: str) -> Iterator[TextIO]:
-    """The CSV to read as text: UTF-8 with or without BOM, newlines left to the csv module."""
+def _csv_file(path: str, mode: str, encoding: str) -> Iterator[TextIO]:
+    """A CSV file (STDIO: standard input or output) opened as text with `encoding`, newlines left to csv."""
     if path == STDIO:
-        stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
-        try:
-            yield stream
-        finally:
-            stream.detach()
+        stream = sys.stdin if mode == "r" else sys.stdout
+        stream.reconfigure(encoding=encoding, newline="")
+        yield stream
         return
     try:
-        handle = open(path, encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        raise UsageError(f"找不到{_where(path)}。") from None
-    except IsADirectoryError:
-        raise UsageError(f"{_where(path)} 是一个目录，不是 CSV 文件。") from None
+        handle = open(path, mode, encoding=encoding, newline="")
     except OSError as error:
-        raise UsageError(f"无法读取{_where(path)}（{error.strerror}）。") from None
+        raise UsageError(f"无法{'读取' if mode == 'r' else '写入'}文件 {path}：{_os_problem(error)}。") from None
     with handle:
         yield handle
 
 
-@contextmanager
-def _text_out(path: str, excel: bool) -> Iterator[TextIO]:
-    """The CSV to write as text: UTF-8, with a BOM for Excel when asked."""
-    encoding = "utf-8-sig" if excel else "utf-8"
-    if path == STDIO:
-        sys.stdout.flush()
-        stream = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
-        try:
-            yield stream
-        finally:
-            stream.flush()
-            stream.detach()
-        return
-    try:
-        handle = open(path, "w", encoding=encoding, newline="")
-    except OSError as error:
-        raise UsageError(f"无法写入文件 {path}（{error.strerror}）。") from None
-    with handle:
-        yield handle
+OUTPUT_HELP = {
+    "row": "在输入文件中的行号（表头为第1行）",
+    batch.ID_COLUMN: "原样照录",
+    batch.NAME_COLUMN: "原样照录",
+    "status": "与自测结果相同（如“符合条件”，申请截止后为“已于…截止”；英文为 eligible、closed 等代码）；"
+              f"出错的行为“{batch.BAD_ROW_STATUS[batch.ZH]}”（{batch.BAD_ROW_STATUS[batch.EN]}）",
+    "layoff_rate": "上年度裁员率，与判断条件中的写法一致",
+    "refund_rate": "返还比例上限，按第（一）条随单位类型和企业规模而定",
+    "max_refund": "返还金额上限（不超过，元）",
+    "no_application": " / ".join(f"{zh}（{en}）" for zh, en in zip(batch.NO_APPLICATION_CELLS[batch.ZH].values(),
+                                                                  batch.NO_APPLICATION_CELLS[batch.EN].values())),
+    "reasons": "不符合的条件，或缺少的列",
+    "error": "本行输入的问题（出错的行）",
+}
+"""What each batch output column holds, for `batch --help`."""
 
 
 def batch_columns_help() -> str:
@@ -302,14 +301,14 @@ def batch_columns_help() -> str:
             rows.append((zh, key, "填值或中文：" + "、".join(f"{c['value']} {c['label']}" for c in entry["choices"])))
         else:
             rows.append((zh, key, f"{TYPE_WORDS[entry['type']]}，{entry['min']}–{entry['max']} {entry['unit']}"))
-    out = [("输出列（中文）", "英文表头", "")] + [(zh, key, "") for key, zh in batch.OUTPUT_COLUMNS.items()]
+    out = [("输出列（中文）", "英文表头", "内容")]
+    out += [(zh, key, OUTPUT_HELP[key]) for key, zh in batch.OUTPUT_COLUMNS.items()]
     return "\n".join([
         "输入：第1行是表头（中文或英文均可，列的顺序不限，无法识别的列被忽略）；空单元格表示未知。",
         *_table(rows),
         "",
-        "输出：表头和代码的语言随输入的“单位编号”列（或 --lang）；行号与电子表格一致（表头为第1行）。",
+        "输出：表头和代码的语言随输入的“单位编号”列（或 --lang）。",
         *_table(out),
-        "  状态：符合条件 / 不符合条件 / 需要更多信息 / 已于…截止 / 输入有误；免申即享：是 / 否 / 待核实。",
         "",
         "出错的行照样写入结果（“错误”列写明原因），并在标准错误中列出行号；其他行继续处理。",
         "退出状态：0 全部行已处理；1 有行输入有误；2 参数、文件或表头无法使用。",

@@ -2,7 +2,8 @@
 
 A CSV of units comes in, one assessed row per unit goes out, row by row (memory stays flat however long the
 file). Each row is judged by `calculator.evaluate(answers, as_of, measures=["c01"])`, the same call as the
-self-check; this module only turns cells into answers and the result into cells.
+self-check; this module only turns cells into answers and the result into cells (the layoff rate, refund rate
+and 免申即享 come from the measure's `figures`).
 
 Headers may be Chinese or English (the input ids), in any order; the output's headers and codes follow the
 language of the id column's header unless a language is given. Rows are numbered as a spreadsheet numbers them:
@@ -64,9 +65,6 @@ CHOICE_VALUES: dict[str, dict[str, str]] = {
 ANSWERED_BY_UNIT = {"asker": "unit"}
 
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
-LAYOFF_RATE = re.compile(r"裁员率(\d+(?:\.\d+)?)[%％]")
-REFUND_RATE = re.compile(r"× (\d+)[%％]")
-NO_APPLICATION_YES, NO_APPLICATION_NO = "可“免申即享”", "不在“免申即享”覆盖范围内"
 
 
 class BatchError(Exception):
@@ -165,7 +163,7 @@ class _Sheet:
             record["status"] = BAD_ROW_STATUS[self.language]
             record["error"] = "；".join(problems)
             return record, problems
-        record.update(_cells(measure, answers, self.language))
+        record.update(_cells(measure, self.language))
         return record, []
 
     def _problem(self, key: str, text: str | None, message: str) -> str:
@@ -173,6 +171,7 @@ class _Sheet:
 
 
 def _read_header(header: list[str], as_of: date, language: str | None) -> _Sheet:
+    """The sheet the header describes; BatchError when it has no id column or names a column twice."""
     known = {name: key for key, zh in INPUT_COLUMNS.items() for name in (key, zh)}
     columns: dict[int, str] = {}
     ignored: list[str] = []
@@ -207,47 +206,23 @@ def _answer(key: str, text: str) -> Any:
         return text
 
 
-def _cells(measure: dict[str, Any], answers: dict[str, Any], language: str) -> dict[str, str]:
+def _cells(measure: dict[str, Any], language: str) -> dict[str, str]:
     """The output cells read from the measure's result."""
-    conditions = measure["conditions"]
-    amount = measure["amount"]
-    reasons = [condition["text"] for condition in conditions if condition["outcome"] == "not_met"]
+    amount, figures = measure["amount"], measure["figures"]
+    reasons = [condition["text"] for condition in measure["conditions"] if condition["outcome"] == "not_met"]
     if not reasons and measure["missing"]:
         reasons.append(("缺少：" if language == ZH else "missing: ")
                        + "、".join(_name(key, language) for key in measure["missing"]))
     return {
         "status": measure["status_label"] if language == ZH else measure["status"],
-        "layoff_rate": _layoff_rate(answers.get("layoffs_last_year"), conditions),
-        "refund_rate": _refund_rate(amount),
+        "layoff_rate": _percent(figures["layoff_rate"], 2),
+        "refund_rate": _percent(figures["refund_rate"], 0),
         "max_refund": f"{amount['value']:.2f}" if amount else "",
-        "no_application": NO_APPLICATION_CELLS[language][_no_application(conditions, measure["notes"])],
+        "no_application": NO_APPLICATION_CELLS[language][figures["no_application"]],
         "reasons": "；".join(reasons),
     }
 
 
-def _layoff_rate(layoffs: Any, conditions: list[dict[str, str]]) -> str:
-    """The layoff rate as the layoff condition states it (0 when there were no layoffs); empty when unknown."""
-    if layoffs == 0:
-        return "0.00%"
-    for condition in conditions:
-        found = LAYOFF_RATE.search(condition["text"])
-        if found:
-            return f"{found.group(1)}%"
-    return ""
-
-
-def _refund_rate(amount: dict[str, Any] | None) -> str:
-    """The refund ceiling's rate (30% or 60%) as the amount's formula applies it; empty without an amount."""
-    found = REFUND_RATE.search(amount["formula"]) if amount else None
-    return f"{found.group(1)}%" if found else ""
-
-
-def _no_application(conditions: list[dict[str, str]], notes: list[str]) -> bool | None:
-    """免申即享: every condition met and the unit within the 2020 year-end headcount (the measure's notes say
-    which); None while either is open."""
-    outcomes = {condition["outcome"] for condition in conditions}
-    if "not_met" in outcomes or any(NO_APPLICATION_NO in note for note in notes):
-        return False
-    if outcomes == {"met"} and any(NO_APPLICATION_YES in note for note in notes):
-        return True
-    return None
+def _percent(rate: float | None, decimals: int) -> str:
+    """A rate (a fraction) as a percentage with `decimals` decimals; empty when unknown."""
+    return "" if rate is None else f"{rate:.{decimals}%}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import zh_date
@@ -12,6 +12,7 @@ from .inputs import INPUTS, ORDER
 from .parameter import ISSUE_DATE, Parameter
 from .result import (
     CLOSED, ELIGIBLE, NEED_INFO, NOT_ELIGIBLE, NOT_MET, NOT_YET_OPEN, STATUS_LABELS, STATUS_OF_OUTCOME, Assessment,
+    figures_json,
 )
 
 NO_END_DATE = "通知没有写明本项政策的截止日期，现行执行规定以经办机构为准。"
@@ -36,6 +37,13 @@ class Measure:
     closes: Deadline | None = None  # None: the notice states no end date, and `open_ended` says so
     open_ended: str = NO_END_DATE
     opens: Parameter = ISSUE_DATE
+    window: dict[str, str] | None = field(init=False, repr=False, compare=False)  # as the result shows it
+
+    def __post_init__(self) -> None:
+        closes = self.closes
+        window = None if closes is None else {"closes": closes.last_day.value.isoformat(),
+                                              "label": f"{closes.what}截至{zh_date(closes.last_day.value)}"}
+        object.__setattr__(self, "window", window)  # built once: it depends on no answer
 
     def evaluate(self, facts: Facts) -> dict[str, Any]:
         """This measure's entry of the result (see the contract in calculator/__init__.py)."""
@@ -49,19 +57,17 @@ class Measure:
         else:
             status = STATUS_OF_OUTCOME[outcome]
             label = STATUS_LABELS[status]
-        missing = () if outcome == NOT_MET else tuple(
-            sorted(set(found.verdict.missing) | set(found.refine), key=ORDER.__getitem__))
+        asked = found.verdict.missing + found.refine
+        missing = () if outcome == NOT_MET or not asked else tuple(sorted(set(asked), key=ORDER.__getitem__))
         return {
             "id": self.id,
             "clause": self.clause,
             "title": self.title,
             "status": status,
             "status_label": label,
-            "window": None if self.closes is None else {
-                "closes": self.closes.last_day.value.isoformat(),
-                "label": f"{self.closes.what}截至{zh_date(self.closes.last_day.value)}",
-            },
+            "window": None if self.window is None else dict(self.window),
             "amount": None if found.amount is None or outcome == NOT_MET else found.amount.as_json(),
+            "figures": figures_json(found.figures),
             "conditions": [check.as_json() for check in found.conditions],
             "missing": list(missing),
             "next_step": self._next_step(status, found, missing),

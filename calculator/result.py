@@ -1,14 +1,26 @@
-"""The shape of what `evaluate` returns: condition outcomes, statuses, amounts.
+"""The shape of what `evaluate` returns: condition outcomes, statuses, amounts, figures.
 
 Money leaves as JSON numbers in 元 rounded to 0.01 (an int when whole): an upper bound 「不超过」 is rounded
 down so it never exceeds the notice's limit, an estimate or exact amount half-up.
+
+Figures are the machine-readable part of a measure's result, for programs (the caseworkers' batch) that would
+otherwise have to read numbers out of the Chinese wording. `figures` is a JSON object, name → number, true/false
+or null, holding only what the measure's own rule works out from the answers and states nowhere else as data:
+
+- every result of a measure has the same names, null where the answers do not settle the figure;
+- a measure that works out nothing beyond its conditions and amount has `{}`;
+- a rate is a fraction (0.06 for 6％), rounded as the wording beside it shows it, so the two always agree;
+- money is never repeated here: the amount is `amount.value`;
+- figures describe the answers whatever the as-of date (a closed measure still has them).
+
+The figures of each measure are listed in its module's docstring.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
 from .wording import CENT
 
@@ -19,8 +31,26 @@ ELIGIBLE, NOT_ELIGIBLE, NEED_INFO, CLOSED, NOT_YET_OPEN = (
 )
 STATUS_OF_OUTCOME = {MET: ELIGIBLE, NOT_MET: NOT_ELIGIBLE, UNKNOWN: NEED_INFO}
 STATUS_LABELS = {ELIGIBLE: "符合条件", NOT_ELIGIBLE: "不符合条件", NEED_INFO: "需要更多信息"}
+FIGURE_OF_OUTCOME = {MET: True, NOT_MET: False, UNKNOWN: None}
+"""A yes/no figure from an outcome."""
 
 UPPER, EXACT, ESTIMATE = "upper", "exact", "estimate"
+
+Figure: TypeAlias = Decimal | int | bool | None
+"""One of a measure's figures as its rule works it out; it leaves as a JSON number, true/false or null."""
+
+
+def json_number(value: Decimal | int) -> int | float:
+    """A number as JSON carries it: an int when whole, otherwise a float."""
+    if isinstance(value, int):
+        return value
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def figures_json(figures: dict[str, Figure]) -> dict[str, int | float | bool | None]:
+    """The figures as the result carries them (see the module docstring)."""
+    return {name: value if value is None or isinstance(value, bool) else json_number(value)
+            for name, value in figures.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +113,7 @@ class Amount:
 
     def as_json(self) -> dict[str, Any]:
         value = Decimal(self.value).quantize(CENT, rounding=ROUND_FLOOR if self.bound == UPPER else ROUND_HALF_UP)
-        number: int | float = int(value) if value == value.to_integral_value() else float(value)
-        return {"value": number, "unit": self.unit, "bound": self.bound, "formula": self.formula}
+        return {"value": json_number(value), "unit": self.unit, "bound": self.bound, "formula": self.formula}
 
 
 @dataclass(slots=True)
@@ -92,7 +121,8 @@ class Assessment:
     """What a measure module finds: the verdict on its conditions and everything shown with it.
 
     `refine` names unanswered questions that would not change the verdict but would give the amount or the
-    next step; `apply` is the next step once the conditions are met and the window is open.
+    next step; `apply` is the next step once the conditions are met and the window is open; `figures` are the
+    measure's figures (see the module docstring), always the same names for a measure.
     """
 
     verdict: Verdict
@@ -101,3 +131,4 @@ class Assessment:
     amount: Amount | None = None
     notes: list[str] = field(default_factory=list)
     refine: tuple[str, ...] = ()
+    figures: dict[str, Figure] = field(default_factory=dict)

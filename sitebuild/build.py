@@ -1,5 +1,5 @@
 """The whole pipeline: load + validate notice/ → render pages with docs/ into a scratch dir → add the
-self-check → strict MkDocs build into the site directory."""
+self-check → strict MkDocs build into the site directory → service worker and pre-compressed copies."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from .model import Notice
 from .nav import navigation
 from .pages import render_pages
 from .paths import DOCS_DIR, MKDOCS_YML, NODE_MODULES, NOTICE_DIR, SCRATCH_DIR
+from .precompress import precompress_site
+from .serviceworker import write_service_worker
 
 # Front-end files the theme would otherwise fetch from a CDN: npm package file → path in the site.
 VENDORED = {
@@ -78,10 +80,13 @@ class _WarningCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(docs_dir: Path, site_dir: Path, nav: list, search_dictionary: Path) -> None:
+def run_mkdocs(
+    docs_dir: Path, site_dir: Path, nav: list, search_dictionary: Path, site_url: str | None = None
+) -> None:
     """Build with MkDocs in strict mode; raise SiteBuildError listing every warning (broken link, anchor…)."""
     config = load_config(
-        config_file=str(MKDOCS_YML), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, nav=nav
+        config_file=str(MKDOCS_YML), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, nav=nav,
+        site_url=site_url,
     )
     config.plugins["material/search"].config.jieba_dict_user = str(search_dictionary)
     logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba, imported by the search plugin, logs at DEBUG
@@ -97,8 +102,13 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, nav: list, search_dictionary: Pat
         logger.removeHandler(collector)
 
 
-def build_site(site_dir: Path, today: datetime.date) -> None:
-    """Build the whole site into `site_dir`, with timeline statuses as of `today`."""
+def build_site(site_dir: Path, today: datetime.date, site_url: str | None = None) -> None:
+    """Build the whole site into `site_dir`, with timeline statuses as of `today`.
+
+    `site_url` is the address the site will be served from (e.g. https://example.org/policy/). Material's
+    instant navigation only works with it (it reads the sitemap, which lists pages by full URL); without it
+    the site works as plain linked pages.
+    """
     require_jieba()
     notice = load_notice(NOTICE_DIR)
     with scratch_docs_dir() as docs_dir:
@@ -108,4 +118,6 @@ def build_site(site_dir: Path, today: datetime.date) -> None:
         selfcheck.bundle(docs_dir)
         dictionary = docs_dir.parent / "search-words.txt"
         write_search_dictionary(notice, dictionary)
-        run_mkdocs(docs_dir, Path(site_dir).resolve(), navigation(notice, selfcheck.PAGE), dictionary)
+        run_mkdocs(docs_dir, Path(site_dir).resolve(), navigation(notice, selfcheck.PAGE), dictionary, site_url)
+    write_service_worker(Path(site_dir))  # after MkDocs: its manifest hashes the built files
+    precompress_site(Path(site_dir))  # last: sw.js gets its compressed copies too

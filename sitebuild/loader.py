@@ -34,6 +34,8 @@ from .model import (
 )
 
 CLAUSE_IDS = tuple(f"c{n:02d}" for n in range(1, 19))
+# How the notice numbers its clauses: （一） … （十八）.
+CLAUSE_NUMBERS = tuple(f"（{n}）" for n in "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八".split())
 ATTACHMENT_IDS = ("a1", "a2")
 EXPLANATION_KEYS = {"summary", "audiences", "facts", "related"}
 
@@ -317,6 +319,10 @@ class _NoticeReader:
                 f.problem("id", f"{own_id!r} does not match the file name (expected {clause_id!r})")
             if own_id in found and own_id != clause_id:
                 f.problem("id", f"duplicate id {own_id!r}: already used by {found[own_id][1]}")
+            number = f.text(d, "", "number")
+            expected_number = CLAUSE_NUMBERS[CLAUSE_IDS.index(clause_id)]
+            if number is not None and number != expected_number:
+                f.problem("number", f"{number!r} is not how the notice numbers {clause_id} ({expected_number})")
             section = d.get("section")
             if not isinstance(section, int) or isinstance(section, bool) or not 1 <= section <= 5:
                 f.problem("section", f"{section!r} is not a section number 1 … 5")
@@ -327,7 +333,7 @@ class _NoticeReader:
             sentences = tuple(Sentence(f"{clause_id}-{n}", t) for n, t in enumerate(texts, start=1))
             clause = Clause(
                 id=clause_id,
-                number=f.text(d, "", "number") or "",
+                number=number or "",
                 section=section if isinstance(section, int) else 0,
                 heading=heading,
                 sentences=sentences,

@@ -10,8 +10,6 @@ import re
 # Characters that could be read as inline syntax (all in Python-Markdown's ESCAPED_CHARS once `tables` adds |).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
-CHINESE_DIGITS = "〇一二三四五六七八九"
-
 
 def escape(text: str) -> str:
     """Text as inline Markdown that renders to exactly `text` (HTML-escaped, syntax backslash-escaped)."""
@@ -35,13 +33,3 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
 def chinese_date(day: datetime.date) -> str:
     """2021-12-31 → 2021年12月31日 (the notice's own way of writing dates)."""
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-def chinese_number(n: int) -> str:
-    """Small counts in Chinese numerals, 0 … 99 (七个部门, 十八条)."""
-    if not 0 <= n < 100:
-        raise ValueError(f"{n} is out of range")
-    if n < 10:
-        return CHINESE_DIGITS[n]
-    tens, units = divmod(n, 10)
-    return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[units] if units else "")

@@ -215,7 +215,10 @@ class Notice:
         return (*self.clauses, *self.attachments)
 
     def part(self, part_id: str) -> Clause | Attachment:
-        return next(part for part in self.parts if part.id == part_id)
+        for part in self.parts:
+            if part.id == part_id:
+                return part
+        raise KeyError(part_id)
 
     def page_of(self, anchor: str) -> str:
         """The page (docs-relative .md path) that carries a clause, attachment or sentence anchor."""

@@ -38,7 +38,6 @@ def _environment() -> jinja2.Environment:
         md=markdown.escape,
         attr=markdown.attribute,
         cn_date=markdown.chinese_date,
-        cn_number=markdown.chinese_number,
     )
     return env
 

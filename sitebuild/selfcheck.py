@@ -77,8 +77,11 @@ def anchors(notice: Notice) -> dict[str, dict[str, str]]:
     return found
 
 
-def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str]) -> str:
-    """The self-check page's Markdown source (front matter, heading, and the form as raw HTML)."""
+def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], download_mb: int) -> str:
+    """The self-check page's Markdown source (front matter, heading, and the form as raw HTML).
+
+    `download_mb` is what the browser fetches to run the self-check (Pyodide and the wheel), in MB.
+    """
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,  # the form is HTML
@@ -97,6 +100,7 @@ def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str]) -> 
         anchors=anchors(notice),
         notice=notice.document,
         urls=urls,
+        download_mb=download_mb,
     )
 
 
@@ -112,5 +116,7 @@ def bundle(docs_dir: Path) -> None:
         "assets": _page_url(docs_dir, assets / "selfcheck") + "/",
         "site_root": SITE_ROOT_FROM_PAGE,
     }
+    download = sum((pyodide_dir / name).stat().st_size for name in PYODIDE_RUNTIME_FILES) + wheel.stat().st_size
     notice = load_notice(NOTICE_DIR)
-    (docs_dir / PAGE).write_text(render_page(calculator.catalogue(), notice, urls), encoding="utf-8")
+    page = render_page(calculator.catalogue(), notice, urls, download_mb=round(download / 1_000_000))
+    (docs_dir / PAGE).write_text(page, encoding="utf-8")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import functools
+import os
+import sys
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # Types that matter to the site, set explicitly rather than left to the platform's mimetypes database.
-# Compressed files are served as themselves (no Content-Encoding), so a browser never mis-decodes them.
+# A compressed file asked for by its own name is served as itself (no Content-Encoding), so a browser never
+# mis-decodes it; a file with pre-compressed copies is sent as one of them when the client accepts its coding.
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -29,12 +33,49 @@ MIME_TYPES = {
     ".gz": "application/gzip",
     ".br": "application/octet-stream",
 }
+# The copies sitebuild.precompress writes next to a file, in order of preference: Content-Encoding → suffix.
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepted_encodings(header: str | None) -> set[str]:
+    """The content codings an Accept-Encoding header accepts (those not given q=0)."""
+    accepted = set()
+    for item in (header or "").split(","):
+        coding, *parameters = (part.strip() for part in item.split(";"))
+        quality = next((value for name, _, value in (p.partition("=") for p in parameters) if name == "q"), "1")
+        try:
+            if coding and float(quality) > 0:
+                accepted.add(coding.lower())
+        except ValueError:
+            pass
+    return accepted
 
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     """Serves files and directory index.html pages; never lists a directory; 404s use the site's 404 page."""
 
     extensions_map = {"": "application/octet-stream", **MIME_TYPES}
+    content_encoding: str | None = None  # set when a pre-compressed copy is sent for the file asked for
+    has_copies = False
+    original = ""
+
+    def translate_path(self, path: str) -> str:
+        """The file to send: its pre-compressed copy when there is one in a coding the client accepts."""
+        local = super().translate_path(path)
+        wanted = os.path.join(local, "index.html") if urlsplit(path).path.endswith("/") else local
+        copies = [(coding, wanted + suffix) for coding, suffix in PRECOMPRESSED if os.path.isfile(wanted + suffix)]
+        self.has_copies = bool(copies) and os.path.isfile(wanted)
+        self.content_encoding = None
+        if self.has_copies:
+            accepted = accepted_encodings(self.headers.get("Accept-Encoding"))
+            for coding, copy in copies:
+                if coding in accepted:
+                    self.content_encoding, self.original = coding, wanted
+                    return copy
+        return local
+
+    def guess_type(self, path: str) -> str:
+        return super().guess_type(self.original if self.content_encoding else path)
 
     def list_directory(self, path: str):  # type: ignore[override]
         self.send_error(HTTPStatus.NOT_FOUND)
@@ -54,21 +95,31 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")
+        if self.has_copies:
+            self.send_header("Vary", "Accept-Encoding")
+        if self.content_encoding:
+            self.send_header("Content-Encoding", self.content_encoding)
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
         pass
 
 
-def make_server(site_dir: Path, port: int = 8000, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+class SiteServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that goes away mid-download (a closed tab, a finished test) is not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def make_server(site_dir: Path, port: int = 8000, host: str = "127.0.0.1") -> SiteServer:
     """A server for `site_dir` bound to host:port (port 0 picks a free one); call serve_forever() to run it."""
-    handler = functools.partial(SiteRequestHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    return SiteServer((host, port), functools.partial(SiteRequestHandler, directory=str(site_dir)))
 
 
-def serve_in_background(site_dir: Path, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+def serve_in_background(site_dir: Path, port: int = 0) -> tuple[SiteServer, str]:
     """Start serving `site_dir` on a background thread; return the server (to shut down) and its base URL."""
     server = make_server(site_dir, port)
     threading.Thread(target=server.serve_forever, name="site-server", daemon=True).start()

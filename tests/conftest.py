@@ -1,13 +1,15 @@
 """Session fixtures shared by every test group: the notice data, the built site, the site over HTTP, a browser.
 
 The site is built once per session (the real pipeline: strict MkDocs, self-check bundle) into a temporary
-directory, with the build date fixed at 2026-11-27 so that statuses in the output are known.
+directory, with the build date fixed at 2026-11-27 so that statuses in the output are known, and with its
+site URL set to the 127.0.0.1 address `site_url` serves it from.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,7 +21,7 @@ from sitebuild.build import build_site
 from sitebuild.loader import load_notice
 from sitebuild.model import Notice
 from sitebuild.paths import NOTICE_DIR
-from sitebuild.serve import serve_in_background
+from sitebuild.serve import SiteServer, make_server
 
 BUILD_DATE = datetime.date(2026, 11, 27)
 CHROMIUM = Path("/usr/bin/chromium")
@@ -38,18 +40,29 @@ def notice() -> Notice:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Path, str]]:
+    """A server bound to a free port before the build, so the site is built for the address it is served
+    from (Material's instant navigation needs that); it starts answering when `site_url` is first used."""
     site_dir = tmp_path_factory.mktemp("site")
-    build_site(site_dir, today=BUILD_DATE)
+    server = make_server(site_dir, port=0)
+    yield server, site_dir, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(_site_server: tuple[SiteServer, Path, str]) -> Path:
+    _, site_dir, url = _site_server
+    build_site(site_dir, today=BUILD_DATE, site_url=url)
     return site_dir
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    server, url = serve_in_background(built_site)
+def site_url(_site_server: tuple[SiteServer, Path, str], built_site: Path) -> Iterator[str]:
+    server, _, url = _site_server
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
     yield url
     server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(scope="session")

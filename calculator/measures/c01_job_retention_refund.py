@@ -1,4 +1,14 @@
-"""（一）失业保险稳岗返还: layoff-rate test, refund ceiling by size, 免申即享, deadlines."""
+"""（一）失业保险稳岗返还: layoff-rate test, refund ceiling by size, 免申即享, deadlines.
+
+Figures (see calculator/result.py), read by the caseworkers' batch:
+
+- `layoff_rate`: last year's layoffs / insured staff as the layoff condition states it (0 without layoffs);
+  null while either count is unknown.
+- `refund_rate`: the share of last year's contributions the refund may not exceed (0.3 or 0.6), set by the
+  unit's type and an enterprise's size; null while those are unknown, or when the unit does not qualify.
+- `no_application`: 免申即享 — true for a unit that meets the conditions and had 200 insured or fewer at the
+  end of 2020; false when it does not meet the conditions or had more; null while that is open.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +20,10 @@ from ..facts import Facts
 from ..inputs import INPUTS, LISTED_UNIT_TYPES
 from ..measure import Deadline, Measure
 from ..parameter import ISSUE_DATE, Parameter
-from ..result import MET, NOT_MET, UNKNOWN, UPPER, Amount, Assessment, Check, all_of
-from ..wording import zh_money, zh_percent
+from ..result import (
+    FIGURE_OF_OUTCOME, MET, NOT_MET, UNKNOWN, UPPER, Amount, Assessment, Check, Verdict, all_of,
+)
+from ..wording import shown_rate, zh_money, zh_percent
 
 LAYOFF_RATE_LIMIT = Parameter(Decimal("0.06"), cite="c01-1", text="6％")
 SMALL_UNIT_MAX_STAFF = Parameter(30, cite="c01-1", text="30人（含）以下")
@@ -29,24 +41,42 @@ corresponding day of the fourth month."""
 UNIT_TYPES = INPUTS["unit_type"]
 OFFICE = "当地失业保险经办机构"
 
+# The wording that depends on no answer, built once.
+APPLY = f"可在{zh_date(APPLICATION_DEADLINE.value)}前向{OFFICE}申请失业保险稳岗返还。"
+APPLY_UNLESS_PAID = ("贵单位属于“免申即享”覆盖范围，各统筹地区可通过内部信息比对，免申领直接拨付返还资金；"
+                     f"如没有收到，{APPLY}")
+NO_LAYOFFS = Check("上年度未裁员。", MET, "c01-1")
+UNLISTED_UNIT = Check("贵单位不属于通知列出的参保单位类型（企业、社会团体、基金会、社会服务机构、律师事务所、"
+                      "会计师事务所、以单位形式参保的个体经济组织）。", NOT_MET, "c01-1")
+WHEN_STAFF_COUNTED = (f"通知没有写明“{SMALL_UNIT_MAX_STAFF.text}”按哪一时点的参保人数判断，"
+                      "本自测按上年度参保职工人数判断。")
+LAYOFF_RATE_DENOMINATOR = (f"通知没有写明{LAYOFF_RATE_LIMIT.text}标准下裁员率的分母（{SMALL_UNIT_LAYOFF_RATE_LIMIT.text}"
+                           "标准写明为参保职工总数），本自测按上年度参保职工人数计算。")
+ROLLOUT = (f"通知要求各县（市）区在通知下发之日起{ROLLOUT_MONTHS.text}内（推算为{zh_date(ROLLOUT_DEADLINE)}前）"
+           "实现“免申即享”应享尽享、返还资金足额拨付到位；该日期按民法典第二百零一条、第二百零二条推算"
+           "（下发当日不计入），通知没有写明具体日期。")
+ROLLOUT_OVERDUE = f"{ROLLOUT}如到现在仍未收到返还资金，可向{OFFICE}查询。"
+
 
 def assess(facts: Facts) -> Assessment:
     unit_check = _unit_type(facts)
-    layoff_check, layoff_notes = _layoffs(facts)
+    layoff_check, layoff_rate, layoff_notes = _layoffs(facts)
     verdict = all_of(unit_check, layoff_check)
-    amount, refine = _refund(facts)
-    no_application, rollout_notes = _no_application(facts)
-    apply = f"可在{zh_date(APPLICATION_DEADLINE.value)}前向{OFFICE}申请失业保险稳岗返还。"
-    if no_application:
-        apply = ("贵单位属于“免申即享”覆盖范围，各统筹地区可通过内部信息比对，免申领直接拨付返还资金；"
-                 f"如没有收到，{apply}")
+    refund_rate, amount, refine = _refund(facts)
+    within_headcount, rollout_notes = _no_application(facts)
+    qualifies = verdict.outcome != NOT_MET
     return Assessment(
         verdict=verdict,
         conditions=[unit_check, layoff_check],
-        apply=apply,
+        apply=APPLY_UNLESS_PAID if within_headcount.outcome == MET else APPLY,
         amount=amount,
         notes=layoff_notes + rollout_notes,
         refine=refine + (facts.ask("insured_at_end_of_2020") if verdict.outcome == MET else ()),
+        figures={
+            "layoff_rate": layoff_rate,
+            "refund_rate": refund_rate.value if refund_rate and qualifies else None,
+            "no_application": FIGURE_OF_OUTCOME[all_of(verdict, within_headcount).outcome],
+        },
     )
 
 
@@ -60,67 +90,65 @@ def _unit_type(facts: Facts) -> Check:
                  "会计师事务所、以单位形式参保的个体经济组织）。", NOT_MET, "c01-1")
 
 
-def _layoffs(facts: Facts) -> tuple[Check, list[str]]:
-    """未裁员, or layoff rate ≤ 6％; ≤ 20％ of insured staff for units of 30 insured staff or fewer."""
+def _layoffs(facts: Facts) -> tuple[Check, Decimal | None, list[str]]:
+    """未裁员, or layoff rate ≤ 6％; ≤ 20％ of insured staff for units of 30 insured staff or fewer. Also the
+    layoff rate (None when unknown) and the notes on what the notice leaves open."""
     staff, layoffs = facts.get("insured_staff_last_year"), facts.get("layoffs_last_year")
     if layoffs == 0:
-        return Check("上年度未裁员。", MET, "c01-1"), []
+        return NO_LAYOFFS, Decimal(0), []
     if layoffs is None or staff is None:
         return Check("上年度未裁员或裁员率不超过规定比例：还需要上年度裁员人数和参保职工人数。", UNKNOWN, "c01-1",
-                     facts.ask("insured_staff_last_year", "layoffs_last_year")), []
-    notes = [f"通知没有写明“{SMALL_UNIT_MAX_STAFF.text}”按哪一时点的参保人数判断，本自测按上年度参保职工人数判断。"]
+                     facts.ask("insured_staff_last_year", "layoffs_last_year")), None, []
     if staff <= SMALL_UNIT_MAX_STAFF.value:
         limit = SMALL_UNIT_LAYOFF_RATE_LIMIT
         prefix = f"上年度参保职工{staff}人，属于{SMALL_UNIT_MAX_STAFF.text}的参保单位；"
         rule = f"参保职工总数{limit.text}"
+        notes = [WHEN_STAFF_COUNTED]
     else:
         limit = LAYOFF_RATE_LIMIT
         prefix = f"上年度参保职工{staff}人，超过{SMALL_UNIT_MAX_STAFF.value}人；"
         rule = limit.text
-        notes.append(f"通知没有写明{LAYOFF_RATE_LIMIT.text}标准下裁员率的分母（{SMALL_UNIT_LAYOFF_RATE_LIMIT.text}标准"
-                     "写明为参保职工总数），本自测按上年度参保职工人数计算。")
-    rate = zh_percent(layoffs, staff, limit.value)
+        notes = [WHEN_STAFF_COUNTED, LAYOFF_RATE_DENOMINATOR]
+    rate = shown_rate(layoffs, staff, limit.value)
     if layoffs <= limit.value * staff:
-        return Check(f"{prefix}裁员{layoffs}人，裁员率{rate}，不高于{rule}。", MET, "c01-1"), notes
-    return Check(f"{prefix}裁员{layoffs}人，裁员率{rate}，高于{rule}。", NOT_MET, "c01-1"), notes
+        return Check(f"{prefix}裁员{layoffs}人，裁员率{zh_percent(rate)}，不高于{rule}。", MET, "c01-1"), rate, notes
+    return Check(f"{prefix}裁员{layoffs}人，裁员率{zh_percent(rate)}，高于{rule}。", NOT_MET, "c01-1"), rate, notes
 
 
-def _refund(facts: Facts) -> tuple[Amount | None, tuple[str, ...]]:
-    """不超过 30％ (large enterprises) or 60％ (SMEs and the other units) of last year's contributions."""
+def _refund(facts: Facts) -> tuple[Parameter | None, Amount | None, tuple[str, ...]]:
+    """不超过 30％ (large enterprises) or 60％ (SMEs and the other units) of last year's contributions: the rate
+    (None while the unit's type or size is unknown, or for a unit not listed) and the amount."""
     unit_type = facts.get("unit_type")
     if unit_type not in LISTED_UNIT_TYPES:
-        return None, ()
+        return None, None, ()
     if unit_type == "enterprise":
         size = facts.get("enterprise_size")
         if size is None:
-            return None, facts.ask("enterprise_size", "uic_paid_last_year")
+            return None, None, facts.ask("enterprise_size", "uic_paid_last_year")
         rate = LARGE_ENTERPRISE_REFUND_RATE if size == "large" else OTHER_UNIT_REFUND_RATE
         payer = "企业"
     else:
         rate, payer = OTHER_UNIT_REFUND_RATE, "单位"
     paid = facts.get("uic_paid_last_year")
     if paid is None:
-        return None, facts.ask("uic_paid_last_year")
+        return rate, None, facts.ask("uic_paid_last_year")
     value = paid * rate.value
     formula = (f"不超过{payer}及其职工上年度实际缴纳失业保险费{zh_money(paid)} × {rate.text} = {zh_money(value)}；"
                "具体缴费金额可依据征缴机构提供的上年度缴费记录确定，实际返还金额由经办机构核定。")
-    return Amount(value, "元", UPPER, formula), ()
+    return rate, Amount(value, "元", UPPER, formula), ()
 
 
-def _no_application(facts: Facts) -> tuple[bool, list[str]]:
-    """免申即享 for units with 200 insured or fewer at the end of 2020, and the 4-month rollout."""
+def _no_application(facts: Facts) -> tuple[Verdict, list[str]]:
+    """Whether the unit is within 免申即享's headcount (200 insured or fewer at the end of 2020), and the notes
+    on it and on the 4-month rollout."""
     insured = facts.get("insured_at_end_of_2020")
     if insured is None:
-        return False, []
+        return Verdict(UNKNOWN), []
     if insured > NO_APPLICATION_MAX_INSURED.value:
-        return False, [f"2020年末参保人数{insured}人，超过{NO_APPLICATION_MAX_INSURED.value}人，不在“免申即享”覆盖范围内，需要主动申请。"]
-    rollout = (f"通知要求各县（市）区在通知下发之日起{ROLLOUT_MONTHS.text}内（推算为{zh_date(ROLLOUT_DEADLINE)}前）"
-               "实现“免申即享”应享尽享、返还资金足额拨付到位；该日期按民法典第二百零一条、第二百零二条推算"
-               "（下发当日不计入），通知没有写明具体日期。")
-    if facts.as_of > ROLLOUT_DEADLINE:
-        rollout += f"如到现在仍未收到返还资金，可向{OFFICE}查询。"
-    return True, [f"2020年末参保人数{insured}人，在{NO_APPLICATION_MAX_INSURED.text}，符合条件的可“免申即享”。",
-                  rollout]
+        return Verdict(NOT_MET), [f"2020年末参保人数{insured}人，超过{NO_APPLICATION_MAX_INSURED.value}人，"
+                                  "不在“免申即享”覆盖范围内，需要主动申请。"]
+    return Verdict(MET), [f"2020年末参保人数{insured}人，在{NO_APPLICATION_MAX_INSURED.text}，符合条件的可“免申即享”。",
+                          ROLLOUT_OVERDUE if facts.as_of > ROLLOUT_DEADLINE else ROLLOUT]
 
 
 MEASURE = Measure(

@@ -246,13 +246,29 @@ def test_stdin_to_stdout_exits_0_without_a_bom() -> None:
 def test_unusable_invocations_exit_2(tmp_path: Path) -> None:
     missing = run_process(str(tmp_path / "nowhere.csv"))
     assert missing.returncode == 2
-    assert f"找不到文件 {tmp_path / 'nowhere.csv'}。" in missing.stderr.decode()
+    assert f"无法读取文件 {tmp_path / 'nowhere.csv'}：路径不存在。" in missing.stderr.decode()
     gbk = tmp_path / "gbk.csv"
     gbk.write_bytes(f"{ZH_HEADER}\nU1,,企业,,1,0,1,1\n".encode("gbk"))
     not_utf8 = run_process(str(gbk))
     assert not_utf8.returncode == 2
     assert "不是 UTF-8 编码的文本；在 Excel 中请另存为“CSV UTF-8（逗号分隔）”。" in not_utf8.stderr.decode()
     assert "Traceback" not in not_utf8.stderr.decode()
+    same = run_process(str(gbk), "-o", str(tmp_path / "." / "gbk.csv"))
+    assert same.returncode == 2
+    assert "结果文件不能与输入文件相同" in same.stderr.decode()
+    assert gbk.read_bytes().startswith("单位编号".encode("gbk"))
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "units.csv"
+    path.write_text("".join(unit_lines(5000)), encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "calculator", "batch", str(path), "--as-of", WINDOW_OPEN],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout.readline().startswith(b"row,unit_id")
+    child.stdout.close()  # like `| head -1`
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 1
+    assert "Traceback" not in err and "Exception" not in err, err
 
 
 def test_main_in_process_reads_stdin_and_writes_stdout(monkeypatch: pytest.MonkeyPatch,
@@ -292,7 +308,7 @@ class Sink:
         return len(text)
 
 
-def units(count: int, sink: Sink | None = None) -> Iterator[str]:
+def unit_lines(count: int, sink: Sink | None = None) -> Iterator[str]:
     """A header and `count` unit rows; with `sink`, each row is only handed out once the previous one's result
     has been written."""
     yield EN_HEADER + "\n"
@@ -304,7 +320,7 @@ def units(count: int, sink: Sink | None = None) -> Iterator[str]:
 
 def test_each_row_is_written_before_the_next_is_read() -> None:
     sink = Sink()
-    summary = batch.run(units(200, sink), sink, as_of=WINDOW_OPEN)
+    summary = batch.run(unit_lines(200, sink), sink, as_of=WINDOW_OPEN)
     assert (summary.rows, summary.bad, sink.lines) == (200, 0, 201)
 
 
@@ -312,13 +328,13 @@ def test_memory_stays_flat_as_rows_grow() -> None:
     def peak(count: int) -> int:
         tracemalloc.start()
         try:
-            batch.run(units(count), Sink(), as_of=WINDOW_OPEN)
+            batch.run(unit_lines(count), Sink(), as_of=WINDOW_OPEN)
             return tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
 
     peak(10)  # warm up caches and lazy imports
-    small, large = peak(100), peak(3000)
+    small, large = peak(100), peak(1500)
     assert large < small + 64 * 1024, (small, large)
 
 
@@ -368,3 +384,14 @@ def test_each_output_row_agrees_with_evaluate(cells: dict[str, str]) -> None:
         assert row["免申即享"] == "是"
     else:
         assert row["免申即享"] == "待核实"
+
+
+def test_the_benchmark_runs_on_a_few_rows() -> None:
+    """bench/batch.py is not timed here; this only keeps it working."""
+    process = subprocess.run([sys.executable, "bench/batch.py", "--rows", "300"], cwd=ROOT, capture_output=True,
+                             text=True, check=False, timeout=120)
+    assert process.returncode == 0, process.stderr
+    lines = process.stdout.splitlines()
+    assert lines[0].startswith("machine: ")
+    assert "batch/parse" in lines[1] and "peak RSS MiB" in lines[1]
+    assert [line.split()[0] for line in lines[2:]] == ["3", "30", "300"]

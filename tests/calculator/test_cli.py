@@ -179,9 +179,9 @@ def test_unusable_answers_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_missing_file_and_directory_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(tmp_path / "nowhere.json")]) == 2
-    assert f"找不到文件 {tmp_path / 'nowhere.json'}。" in capsys.readouterr().err
+    assert f"无法读取文件 {tmp_path / 'nowhere.json'}：路径不存在。" in capsys.readouterr().err
     assert main([str(tmp_path)]) == 2
-    assert "是一个目录" in capsys.readouterr().err
+    assert f"无法读取文件 {tmp_path}：这是一个目录。" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("as_of", "message"), [
@@ -232,3 +232,16 @@ def test_inputs_lists_the_whole_catalogue(capsys: pytest.CaptureFixture[str]) ->
 def test_inputs_json_is_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["inputs", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == calculator.catalogue()
+
+
+def test_without_a_file_a_terminal_is_not_read(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    assert main([]) == 2
+    assert main(["batch"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("请给出要读取的文件，或用“-”从标准输入读取。") == 2

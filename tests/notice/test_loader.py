@@ -117,6 +117,10 @@ BAD_DATA = {
         _edit("clauses/c05.yaml", "related:", "relatd:"),
         "notice/clauses/c05.yaml", "relatd", "unknown key",
     ),
+    "clause numbered out of order": (
+        _edit("clauses/c11.yaml", "number: （十一）", "number: （十二）"),
+        "notice/clauses/c11.yaml", "number", "'（十二）' is not how the notice numbers c11",
+    ),
     "missing heading": (
         _edit("clauses/c09.yaml", "heading: 完善补贴性职业技能培训目录。\n", ""),
         "notice/clauses/c09.yaml", "heading", "missing",

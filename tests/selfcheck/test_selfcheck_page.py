@@ -155,12 +155,15 @@ def test_the_share_link_carries_the_answers_in_its_fragment_and_restores_them(op
 
 
 def test_a_share_link_with_an_answer_the_form_does_not_offer_says_so(open_selfcheck, site_url: str) -> None:
-    selfcheck = open_selfcheck(f"{site_url}self-check/#asker=unit&unit_type=castle")
+    selfcheck = open_selfcheck(f"{site_url}self-check/#asker=unit&unit_type=castle&as_of=2021-13-45")
     selfcheck.wait_until_settled()
-    message = selfcheck.page.get_attribute("#sc-field-unit_type", "data-bad-link")
-    assert selfcheck.field_error("unit_type") == message
-    selfcheck.answer({"unit_type": "enterprise"})
-    assert selfcheck.field_error("unit_type") == ""
+    page = selfcheck.page
+    assert selfcheck.field_error("unit_type") == page.get_attribute("#sc-field-unit_type", "data-bad-link")
+    assert selfcheck.field_error("as_of") == page.get_attribute("[data-field=as_of]", "data-bad-link")
+    assert not selfcheck.cards()
+    selfcheck.answer({"unit_type": "enterprise"}, as_of="2021-10-01")
+    assert selfcheck.field_error("unit_type") == selfcheck.field_error("as_of") == ""
+    assert selfcheck.cards()
 
 
 def test_clear_wipes_answers_results_and_the_fragment(open_selfcheck, site_url: str) -> None:
@@ -194,32 +197,13 @@ def test_printing_shows_the_answers_and_the_results_without_the_form(open_selfch
     assert page.pdf()[:4] == b"%PDF"
 
 
-@pytest.fixture(scope="module")
-def instant_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The built site served with a sitemap of the server's own URLs, as if built with that `site_url`.
-
-    Material turns instant navigation on only for URLs its sitemap lists; the site is built without a
-    `site_url` (it must work from any address), so its sitemap is empty and every link loads a whole page.
-    """
-    root = tmp_path_factory.mktemp("instant")
-    for entry in built_site.iterdir():
-        if not entry.name.startswith("sitemap.xml"):
-            (root / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
-    server, url = serve_in_background(root)
-    pages = sorted(path.parent.relative_to(built_site).as_posix() for path in built_site.rglob("index.html"))
-    locations = "".join(f"<url><loc>{url}{'' if page == '.' else page + '/'}</loc></url>" for page in pages)
-    sitemap = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locations}</urlset>'
-    (root / "sitemap.xml").write_text(sitemap, encoding="utf-8")
-    yield url
-    server.shutdown()
-
-
 def test_instant_navigation_starts_the_self_check_and_keeps_python_loaded(
-    new_page: Callable[..., Page], instant_site_url: str, as_selfcheck
+    new_page: Callable[..., Page], site_url: str, as_selfcheck
 ) -> None:
+    """The test site is built for the address it is served from, so Material's instant navigation is on."""
     page = new_page()
-    page.goto(instant_site_url)
-    page.wait_for_load_state("networkidle")
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")  # Material has read the sitemap: links now swap pages in place
     page.evaluate("() => { window.notReloaded = true; }")
     page.locator(".md-nav a[href$='self-check/']").first.click()
     page.wait_for_url("**/self-check/")

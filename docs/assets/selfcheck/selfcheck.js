@@ -111,7 +111,7 @@ class SelfCheck {
     this.anchors = JSON.parse(root.dataset.anchors); // {"c01-2": {url, label}, ...}: what results cite
     this.sequence = 0;
     this.timer = null;
-    this.linkErrors = new Map(); // share-link values the form does not offer, until their field is changed
+    this.linkErrors = new Map(); // field → share-link value the form does not offer, until the field is changed
     this.engine = engineFor(root);
 
     this.asOf.value = todayIso();
@@ -119,8 +119,8 @@ class SelfCheck {
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.form.addEventListener("change", () => this.update());
     this.form.addEventListener("input", (event) => {
-      const field = event.target.closest("[data-input]");
-      if (field) this.linkErrors.delete(field.dataset.input);
+      const field = event.target.closest("[data-field]");
+      if (field) this.linkErrors.delete(field.dataset.field);
       this.results.setAttribute("aria-busy", "true");
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.update(), INPUT_DELAY_MS);
@@ -132,12 +132,14 @@ class SelfCheck {
     this.showEngine("loading");
     this.engine.ready.then(
       () => {
+        performance.mark("selfcheck:engine-ready"); // read by bench/pageload.py and docs/assets/offline/register.js
         this.showEngine("ready");
         this.update();
       },
       (error) => this.showEngine(error instanceof EngineUnavailable ? error.reason : "failed"),
     );
     this.update();
+    performance.mark("selfcheck:form-ready"); // the form answers input from here on, before Python is ready
   }
 
   /** Show the engine's state: loading, ready, or why it cannot run (unsupported, failed). */
@@ -171,9 +173,9 @@ class SelfCheck {
       else if (value !== undefined) answers[question.id] = value;
     }
     this.root.querySelector("#sc-step-questions").hidden = !(this.asker.id in answers);
-    if (this.asOf.validity.badInput) {
-      errors.push({ field: "as_of", message: this.asOf.closest("[data-field]").dataset.badInput });
-    }
+    const asOfField = this.asOf.closest("[data-field]");
+    if (this.linkErrors.has("as_of")) errors.push({ field: "as_of", message: this.linkErrors.get("as_of") });
+    else if (this.asOf.validity.badInput) errors.push({ field: "as_of", message: asOfField.dataset.badInput });
     return { answers, errors };
   }
 
@@ -417,7 +419,12 @@ class SelfCheck {
         this.linkErrors.set(question.id, question.element.dataset.badLink);
       }
     }
-    if (params.has("as_of")) this.asOf.value = params.get("as_of");
+    if (params.has("as_of")) {
+      this.asOf.value = params.get("as_of");
+      if (this.asOf.value !== params.get("as_of")) {
+        this.linkErrors.set("as_of", this.asOf.closest("[data-field]").dataset.badLink);
+      }
+    }
   }
 
   clear() {

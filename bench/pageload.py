@@ -1,0 +1,338 @@
+"""Page-load benchmark: the built site in headless Chromium, beside a bare-Pyodide baseline page.
+
+    .venv/bin/python bench/pageload.py [--runs 5] [--builds 3]
+
+1. Builds the site `--builds` times with `build_site` and times each whole build against a bare MkDocs build
+   of the same pages (the scratch docs dir of the first build, built again by `run_mkdocs` alone).
+2. Copies the site into a temporary directory next to bench/baseline/ (a page that boots the same vendored
+   Pyodide in a module worker, installs the same wheel and calls `calculator.evaluate({})` once) and serves
+   both with `sitebuild.serve` on 127.0.0.1, as the site is served for the tests.
+3. Loads each page type `--runs` times, interleaved: cold (a fresh user-data dir) and then warm (a second visit
+   in the same profile, once its service worker has finished installing and caching).
+
+It prints medians and the ratios the targets are stated in. The machine is shared and noisy: compare the
+ratios within one run rather than times across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from unittest import mock
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import BrowserContext, Page, Request, sync_playwright  # noqa: E402
+
+from sitebuild import build as site_build  # noqa: E402
+from sitebuild.precompress import SUFFIXES  # noqa: E402
+from sitebuild.serve import serve_in_background  # noqa: E402
+from sitebuild.serviceworker import self_check_urls  # noqa: E402
+
+BUILD_DATE = datetime.date(2026, 11, 27)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+TIMEOUT_MS = 180_000
+EVALUATIONS = 21  # evaluate() calls per self-check visit; the median is reported
+SME_EMPLOYER = {
+    "asker": "unit", "unit_type": "enterprise", "enterprise_size": "sme", "insured_staff_last_year": 40,
+    "layoffs_last_year": 1, "insured_at_end_of_2020": 38, "uic_paid_last_year": 52000,
+}
+# The targets (issue 5), as ratios and times.
+ENGINE_VS_BASELINE = 1.15
+WARM_VS_COLD = 0.5
+FORM_READY_MS = 500
+EVALUATE_MS = 20
+
+
+# -- the build ------------------------------------------------------------------------------------------------
+
+def time_builds(work: Path, builds: int) -> tuple[list[float], list[float]]:
+    """Seconds of each whole build and of each bare MkDocs build of the same pages."""
+    run_mkdocs = site_build.run_mkdocs
+    captured: dict = {}
+
+    def capture(docs_dir: Path, site_dir: Path, nav: list, dictionary: Path, *rest) -> None:
+        if not captured:
+            shutil.copytree(docs_dir, work / "docs")
+            shutil.copyfile(dictionary, work / "search-words.txt")
+            captured.update(nav=nav, rest=rest)
+        run_mkdocs(docs_dir, site_dir, nav, dictionary, *rest)
+
+    whole = []
+    with mock.patch.object(site_build, "run_mkdocs", capture):
+        for number in range(builds):
+            start = time.perf_counter()
+            site_build.build_site(work / f"site-{number}", BUILD_DATE)
+            whole.append(time.perf_counter() - start)
+    bare = []
+    for number in range(builds):
+        start = time.perf_counter()
+        run_mkdocs(work / "docs", work / f"bare-{number}", captured["nav"], work / "search-words.txt", *captured["rest"])
+        bare.append(time.perf_counter() - start)
+    return whole, bare
+
+
+# -- one visit ------------------------------------------------------------------------------------------------
+
+@dataclass
+class Visit:
+    """What one page load measured; times in ms from the start of navigation."""
+
+    times: dict[str, float] = field(default_factory=dict)
+    page_bytes: int = 0  # transferred over the network to show the page and get it ready
+    background_bytes: int = 0  # transferred afterwards by the service worker (precaching)
+    urls: set[str] = field(default_factory=set)  # what the page itself asked for
+    pyodide_requests: int = 0  # requests for a Pyodide file, by the page or its service worker
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: str
+    ready: str  # a JS expression that becomes true when the page is ready
+    measure: Callable[[Page], dict[str, float]]
+
+
+def _navigation_times(page: Page) -> dict[str, float]:
+    return page.evaluate("""() => {
+        const [navigation] = performance.getEntriesByType('navigation');
+        const marks = Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]));
+        return {'DOMContentLoaded': navigation.domContentLoadedEventEnd, 'load': navigation.loadEventEnd, ...marks};
+    }""")
+
+
+def _self_check_times(page: Page) -> dict[str, float]:
+    times = _navigation_times(page)
+    evaluations = page.evaluate(
+        """async ([answers, count]) => {
+            const times = [];
+            for (let i = 0; i < count; i++) {
+                const start = performance.now();
+                await window.policyCalculator.evaluate(answers);
+                times.push(performance.now() - start);
+            }
+            return times;
+        }""",
+        [SME_EMPLOYER, EVALUATIONS],
+    )
+    return {**times, "first evaluate": evaluations[0], "evaluate": statistics.median(evaluations)}
+
+
+def _baseline_times(page: Page) -> dict[str, float]:
+    times = _navigation_times(page)
+    times["evaluate"] = page.evaluate("() => performance.getEntriesByName('baseline:evaluate')[0].duration")
+    return times
+
+
+def _transferred(request: Request) -> int:
+    response = request.response()
+    if response is None or response.from_service_worker:
+        return 0  # served by the service worker: its own fetch, if any, is counted on its own
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+def visit(context: BrowserContext, url: str, page_type: PageType, cold: bool, pyodide_path: str) -> Visit:
+    """Load `url` in a new page of `context`; on a cold visit, wait for the service worker to finish too."""
+    requests: list[Request] = []
+
+    def record(request: Request) -> None:
+        requests.append(request)
+
+    context.on("requestfinished", record)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function(page_type.ready, timeout=TIMEOUT_MS)
+    result = Visit(times=page_type.measure(page))
+    if cold and page_type.name != "baseline":
+        page.evaluate("() => navigator.serviceWorker.ready")
+        if page_type.name == "self-check":
+            page.wait_for_function(
+                "() => performance.getEntriesByName('offline:self-check-cached').length", timeout=TIMEOUT_MS
+            )
+    context.remove_listener("requestfinished", record)
+    for request in requests:
+        by_worker = request.service_worker is not None
+        # A page's first visit is not controlled by its service worker: what the worker fetches then is
+        # precaching. On a later visit it fetches for the page.
+        if by_worker and cold:
+            result.background_bytes += _transferred(request)
+        else:
+            result.page_bytes += _transferred(request)
+        if not by_worker:
+            result.urls.add(request.url)
+        result.pyodide_requests += urlsplit(request.url).path.startswith(pyodide_path)
+    page.close()
+    return result
+
+
+@contextmanager
+def profile(browser_type):
+    """A persistent Chromium profile in a fresh user-data dir."""
+    with tempfile.TemporaryDirectory(prefix="pageload-profile-") as user_data:
+        context = browser_type.launch_persistent_context(user_data, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+# -- sizes of what a page loads -------------------------------------------------------------------------------
+
+def encoded_sizes(root: Path, base_url: str, urls: set[str]) -> dict[str, int]:
+    """Bytes of the files behind `urls` as they are, gzip-ed and brotli-ed (a file without a copy counts as is)."""
+    totals = dict.fromkeys(["identity", *SUFFIXES], 0)
+    for url in urls:
+        if not url.startswith(base_url):
+            continue
+        path = root / urlsplit(url).path.lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        totals["identity"] += size
+        for encoding, suffix in SUFFIXES.items():
+            copy = path.with_name(path.name + suffix)
+            totals[encoding] += copy.stat().st_size if copy.is_file() else size
+    return totals
+
+
+# -- report ---------------------------------------------------------------------------------------------------
+
+def _median(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f}"
+
+
+def _kb(value: float | None) -> str:
+    return "–" if value is None else f"{value / 1000:,.1f}"
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} CPUs ({cpu}), {memory / 1024 ** 2:.0f} GB RAM, {platform.platform()}, Python {platform.python_version()}"
+
+
+def report(results: dict[str, dict[str, list[Visit]]], sizes: dict[str, dict[str, int]]) -> None:
+    print("\n## Bytes per page type (median transferred over the network; files the page loaded, by encoding)\n")
+    print("| page | cold page KB | cold background KB | warm page KB | files KB | gzip KB | brotli KB | Pyodide requests (cold/warm) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, visits in results.items():
+        cold, warm = visits["cold"], visits["warm"]
+        print(f"| {name} | {_kb(_median([v.page_bytes for v in cold]))} | {_kb(_median([v.background_bytes for v in cold]))}"
+              f" | {_kb(_median([v.page_bytes for v in warm]))} | {_kb(sizes[name]['identity'])}"
+              f" | {_kb(sizes[name]['gzip'])} | {_kb(sizes[name]['br'])}"
+              f" | {max(v.pyodide_requests for v in cold)}/{max(v.pyodide_requests for v in warm)} |")
+
+    print("\n## Times (median ms from navigation start)\n")
+    columns = ["DOMContentLoaded", "load", "selfcheck:form-ready", "selfcheck:engine-ready", "baseline:engine-ready",
+               "first evaluate", "evaluate"]
+    print("| page | visit | " + " | ".join(columns) + " |")
+    print("| --- | --- |" + " ---: |" * len(columns))
+    medians: dict[tuple[str, str], dict[str, float | None]] = {}
+    for name, visits in results.items():
+        for kind in ("cold", "warm"):
+            row = {c: _median([v.times.get(c) for v in visits[kind]]) for c in columns}
+            medians[name, kind] = row
+            print(f"| {name} | {kind} | " + " | ".join(_ms(row[c]) for c in columns) + " |")
+
+    engine = {kind: medians["self-check", kind]["selfcheck:engine-ready"] for kind in ("cold", "warm")}
+    bare = {kind: medians["baseline", kind]["baseline:engine-ready"] for kind in ("cold", "warm")}
+    checks = [
+        ("engine ready, cold: self-check / bare Pyodide", engine["cold"] / bare["cold"], ENGINE_VS_BASELINE),
+        ("engine ready: warm / cold (self-check)", engine["warm"] / engine["cold"], WARM_VS_COLD),
+        ("engine ready: warm / cold (bare Pyodide, for comparison)", bare["warm"] / bare["cold"], None),
+        ("engine ready, warm: self-check / bare Pyodide", engine["warm"] / bare["warm"], None),
+    ]
+    print("\n## Ratios and targets\n")
+    for label, ratio, target in checks:
+        verdict = "" if target is None else (" ✓" if ratio <= target else " ✗") + f" (target ≤ {target})"
+        print(f"- {label}: {ratio:.2f}{verdict}")
+    for kind in ("cold", "warm"):
+        form = medians["self-check", kind]["selfcheck:form-ready"]
+        evaluate = medians["self-check", kind]["evaluate"]
+        print(f"- form usable ({kind}): {form:,.0f} ms{' ✓' if form <= FORM_READY_MS else ' ✗'} (target ≤ {FORM_READY_MS} ms)")
+        print(f"- one evaluate ({kind}, page → worker → page): {evaluate:.1f} ms"
+              f"{' ✓' if evaluate <= EVALUATE_MS else ' ✗'} (target ≤ {EVALUATE_MS} ms)")
+    print(f"- one evaluate in the bare baseline (cold, same round trip without JSON): {medians['baseline', 'cold']['evaluate']:.1f} ms")
+    for name in ("home", "clause"):
+        fetched = max(v.pyodide_requests for kind in ("cold", "warm") for v in results[name][kind])
+        print(f"- {name}: Pyodide files fetched: {fetched}{' ✓' if fetched == 0 else ' ✗'} (target 0)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold + warm visits per page type (default 5)")
+    parser.add_argument("--builds", type=int, default=3, help="builds to time (default 3)")
+    args = parser.parse_args()
+
+    print(f"Machine: {machine()}; load average at start {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory(prefix="pageload-") as temporary:
+        work = Path(temporary)
+        whole, bare = time_builds(work, args.builds)
+        print(f"\n## Build (median of {args.builds})\n")
+        print(f"- whole build (render, self-check bundle, MkDocs, service worker, pre-compressed copies): {statistics.median(whole):.2f} s")
+        print(f"- bare MkDocs build of the same pages: {statistics.median(bare):.2f} s")
+        print(f"- ratio: {statistics.median(whole) / statistics.median(bare):.2f}")
+
+        root = work / "root"
+        shutil.copytree(work / "site-0", root / "site")
+        shutil.copytree(ROOT / "bench" / "baseline", root / "baseline")
+        pyodide_index, wheel = self_check_urls(root / "site")
+        server, base_url = serve_in_background(root)
+        page_types = [
+            PageType("home", "site/", "() => document.readyState === 'complete'", _navigation_times),
+            PageType("clause", "site/clauses/c01/", "() => document.readyState === 'complete'", _navigation_times),
+            PageType("self-check", "site/self-check/",
+                     "() => performance.getEntriesByName('selfcheck:engine-ready').length", _self_check_times),
+            PageType("baseline", f"baseline/#pyodide=../site/{pyodide_index}&wheel=../site/{wheel}",
+                     "() => performance.getEntriesByName('baseline:evaluated').length", _baseline_times),
+        ]
+        results: dict[str, dict[str, list[Visit]]] = {t.name: {"cold": [], "warm": []} for t in page_types}
+        try:
+            with sync_playwright() as playwright:
+                for run in range(args.runs):
+                    for page_type in page_types:
+                        with profile(playwright.chromium) as context:
+                            url = base_url + page_type.path
+                            for kind in ("cold", "warm"):
+                                measured = visit(context, url, page_type, kind == "cold", f"/site/{pyodide_index}")
+                                results[page_type.name][kind].append(measured)
+                    print(f"run {run + 1}/{args.runs} done (load average {os.getloadavg()[0]:.1f})", file=sys.stderr)
+        finally:
+            server.shutdown()
+            server.server_close()
+        chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+        print(f"\n{chromium}; {args.runs} runs; load average at the end {os.getloadavg()[0]:.1f}")
+        sizes = {name: encoded_sizes(root, base_url, visits["cold"][0].urls) for name, visits in results.items()}
+        report(results, sizes)
+
+
+if __name__ == "__main__":
+    main()
