@@ -36,7 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     # When serving, bind the port first: the site is built for the address it will be served from.
-    with make_server(args.site_dir, args.port) if args.serve else contextlib.nullcontext() as server:
+    try:
+        server = make_server(args.site_dir, args.port) if args.serve else None
+    except OSError as error:
+        print(f"cannot serve on 127.0.0.1:{args.port} ({error.strerror}): choose another --port", file=sys.stderr)
+        return 1
+    with server or contextlib.nullcontext():
         site_url = f"http://127.0.0.1:{server.server_address[1]}/" if server else args.site_url
         try:
             build_site(args.site_dir, args.today, site_url)

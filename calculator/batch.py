@@ -153,7 +153,9 @@ class _Sheet:
         if not record[ID_COLUMN]:
             problems.append(f"{_name(ID_COLUMN, self.language)}：不能为空")
         answers = dict(ANSWERED_BY_UNIT)
-        answers.update((key, _answer(key, text)) for key, text in values.items() if text and key in INPUTS)
+        for key, text in values.items():
+            if text and key in INPUTS:
+                answers[key] = _answer(key, text)
         try:
             measure = evaluate(answers, self.as_of, measures=[MEASURE])["measures"][0]
         except InputError as bad:
@@ -195,11 +197,13 @@ def _read_header(header: list[str], as_of: date, language: str | None) -> _Sheet
 
 
 def _answer(key: str, text: str) -> Any:
-    """A cell's text as the answer `evaluate` expects: a choice's value for its value or Chinese label, a
-    Decimal for a number (thousands separators allowed). Other text is passed on as it is, so that the
-    calculator's own message says what is wrong with it."""
+    """A cell's text as the answer `evaluate` expects: a choice's value for its value or Chinese label, an int
+    for digits, a Decimal for another number (thousands separators allowed). Other text is passed on as it is,
+    so that the calculator's own message says what is wrong with it."""
     if key in CHOICE_VALUES:
         return CHOICE_VALUES[key].get(text.lower(), text)
+    if text.isdecimal():
+        return int(text)
     try:
         return Decimal(THOUSANDS.sub("", text) if "," in text else text)
     except InvalidOperation:

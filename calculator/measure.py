@@ -12,7 +12,6 @@ from .inputs import INPUTS, ORDER
 from .parameter import ISSUE_DATE, Parameter
 from .result import (
     CLOSED, ELIGIBLE, NEED_INFO, NOT_ELIGIBLE, NOT_MET, NOT_YET_OPEN, STATUS_LABELS, STATUS_OF_OUTCOME, Assessment,
-    figures_json,
 )
 
 NO_END_DATE = "通知没有写明本项政策的截止日期，现行执行规定以经办机构为准。"
@@ -67,7 +66,7 @@ class Measure:
             "status_label": label,
             "window": None if self.window is None else dict(self.window),
             "amount": None if found.amount is None or outcome == NOT_MET else found.amount.as_json(),
-            "figures": figures_json(found.figures),
+            "figures": found.figures,
             "conditions": [check.as_json() for check in found.conditions],
             "missing": list(missing),
             "next_step": self._next_step(status, found, missing),

@@ -9,7 +9,8 @@ or null, holding only what the measure's own rule works out from the answers and
 
 - every result of a measure has the same names, null where the answers do not settle the figure;
 - a measure that works out nothing beyond its conditions and amount has `{}`;
-- a rate is a fraction (0.06 for 6％), rounded as the wording beside it shows it, so the two always agree;
+- a rate is a fraction as a JSON number (0.06 for 6％), rounded as the wording beside it shows it, so the
+  two always agree;
 - money is never repeated here: the amount is `amount.value`;
 - figures describe the answers whatever the as-of date (a closed measure still has them).
 
@@ -36,21 +37,8 @@ FIGURE_OF_OUTCOME = {MET: True, NOT_MET: False, UNKNOWN: None}
 
 UPPER, EXACT, ESTIMATE = "upper", "exact", "estimate"
 
-Figure: TypeAlias = Decimal | int | bool | None
-"""One of a measure's figures as its rule works it out; it leaves as a JSON number, true/false or null."""
-
-
-def json_number(value: Decimal | int) -> int | float:
-    """A number as JSON carries it: an int when whole, otherwise a float."""
-    if isinstance(value, int):
-        return value
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def figures_json(figures: dict[str, Figure]) -> dict[str, int | float | bool | None]:
-    """The figures as the result carries them (see the module docstring)."""
-    return {name: value if value is None or isinstance(value, bool) else json_number(value)
-            for name, value in figures.items()}
+Figure: TypeAlias = float | int | bool | None
+"""One of a measure's figures, ready for JSON: a number, true/false or null."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,27 +62,31 @@ class Check:
         return {"text": self.text, "outcome": self.outcome, "cite": self.cite}
 
 
+VERDICT_MET, VERDICT_NOT_MET = Verdict(MET), Verdict(NOT_MET)  # immutable, so shared
+
+
 def all_of(*parts: Check | Verdict) -> Verdict:
     """Met when every part is met; not met as soon as one is not met; otherwise unknown."""
-    if any(part.outcome == NOT_MET for part in parts):
-        return Verdict(NOT_MET)
-    return _unknown_or(MET, parts)
+    outcomes = {part.outcome for part in parts}
+    if NOT_MET in outcomes:
+        return VERDICT_NOT_MET
+    return _unknown(parts) if UNKNOWN in outcomes else VERDICT_MET
 
 
 def any_of(*parts: Check | Verdict) -> Verdict:
     """Met as soon as one part is met; not met when every part is not met; otherwise unknown."""
-    if any(part.outcome == MET for part in parts):
-        return Verdict(MET)
-    return _unknown_or(NOT_MET, parts)
+    outcomes = {part.outcome for part in parts}
+    if MET in outcomes:
+        return VERDICT_MET
+    return _unknown(parts) if UNKNOWN in outcomes else VERDICT_NOT_MET
 
 
-def _unknown_or(settled: str, parts: tuple[Check | Verdict, ...]) -> Verdict:
-    unknown = [part for part in parts if part.outcome == UNKNOWN]
-    if not unknown:
-        return Verdict(settled)
+def _unknown(parts: tuple[Check | Verdict, ...]) -> Verdict:
+    """Unknown, missing the questions of the parts that are unknown."""
     missing: dict[str, None] = {}
-    for part in unknown:
-        missing.update(dict.fromkeys(part.missing))
+    for part in parts:
+        if part.outcome == UNKNOWN:
+            missing.update(dict.fromkeys(part.missing))
     return Verdict(UNKNOWN, tuple(missing))
 
 
@@ -113,7 +105,8 @@ class Amount:
 
     def as_json(self) -> dict[str, Any]:
         value = Decimal(self.value).quantize(CENT, rounding=ROUND_FLOOR if self.bound == UPPER else ROUND_HALF_UP)
-        return {"value": json_number(value), "unit": self.unit, "bound": self.bound, "formula": self.formula}
+        number: int | float = int(value) if value == value.to_integral_value() else float(value)
+        return {"value": number, "unit": self.unit, "bound": self.bound, "formula": self.formula}
 
 
 @dataclass(slots=True)

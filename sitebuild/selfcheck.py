@@ -25,7 +25,9 @@ PYODIDE_PACKAGE = PROJECT_ROOT / "node_modules" / "pyodide"
 # What the page needs of the npm package at run time: the loader, the Emscripten module, the WebAssembly
 # binary, the standard library and the lock file that loadPyodide reads. Source maps, the CommonJS build,
 # the consoles and the type declarations stay out of the site.
-PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_RUNTIME_FILES = (
+    "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
+)
 PAGE = "self-check.md"
 # The page is served at <site>/self-check/, one level below the site root.
 SITE_ROOT_FROM_PAGE = "../"
@@ -55,9 +57,7 @@ def _page_url(docs_dir: Path, path: Path) -> str:
 
 def _url_from_page(docs_page: str, anchor: str | None = None) -> str:
     """`clauses/c01.md` → `../clauses/c01/#c01-2`: a link from the self-check page (MkDocs directory URLs)."""
-    stem = docs_page.removesuffix(".md")
-    directory = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-    return SITE_ROOT_FROM_PAGE + directory + (f"#{anchor}" if anchor else "")
+    return SITE_ROOT_FROM_PAGE + docs_page.removesuffix(".md") + "/" + (f"#{anchor}" if anchor else "")
 
 
 def anchors(notice: Notice) -> dict[str, dict[str, str]]:

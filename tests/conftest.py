@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
 ]
 # The text of the notice as extracted from the published PDF (a copy of shared/source/, kept with the tests
 # so that a clean clone can check the site against it).
-SOURCE_TEXT = Path(__file__).parent / "notice" / "source" / "notice-hurenshefa-2021-2.txt"
+SOURCE_TEXT = Path(__file__).parent.parent / "notice" / "source" / "notice-hurenshefa-2021-2.txt"
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,8 @@ from ..inputs import INPUTS, LISTED_UNIT_TYPES
 from ..measure import Deadline, Measure
 from ..parameter import ISSUE_DATE, Parameter
 from ..result import (
-    FIGURE_OF_OUTCOME, MET, NOT_MET, UNKNOWN, UPPER, Amount, Assessment, Check, Verdict, all_of,
+    FIGURE_OF_OUTCOME, MET, NOT_MET, UNKNOWN, UPPER, VERDICT_MET, VERDICT_NOT_MET, Amount, Assessment, Check, Verdict,
+    all_of,
 )
 from ..wording import shown_rate, zh_money, zh_percent
 
@@ -46,6 +47,8 @@ APPLY = f"可在{zh_date(APPLICATION_DEADLINE.value)}前向{OFFICE}申请失业�
 APPLY_UNLESS_PAID = ("贵单位属于“免申即享”覆盖范围，各统筹地区可通过内部信息比对，免申领直接拨付返还资金；"
                      f"如没有收到，{APPLY}")
 NO_LAYOFFS = Check("上年度未裁员。", MET, "c01-1")
+LISTED_UNIT = {value: Check(f"贵单位是{UNIT_TYPES.choice_label(value)}，属于通知列出的参保单位类型。", MET, "c01-1")
+               for value in LISTED_UNIT_TYPES}
 UNLISTED_UNIT = Check("贵单位不属于通知列出的参保单位类型（企业、社会团体、基金会、社会服务机构、律师事务所、"
                       "会计师事务所、以单位形式参保的个体经济组织）。", NOT_MET, "c01-1")
 WHEN_STAFF_COUNTED = (f"通知没有写明“{SMALL_UNIT_MAX_STAFF.text}”按哪一时点的参保人数判断，"
@@ -64,7 +67,7 @@ def assess(facts: Facts) -> Assessment:
     verdict = all_of(unit_check, layoff_check)
     refund_rate, amount, refine = _refund(facts)
     within_headcount, rollout_notes = _no_application(facts)
-    qualifies = verdict.outcome != NOT_MET
+    ruled_out = verdict.outcome == NOT_MET
     return Assessment(
         verdict=verdict,
         conditions=[unit_check, layoff_check],
@@ -73,8 +76,8 @@ def assess(facts: Facts) -> Assessment:
         notes=layoff_notes + rollout_notes,
         refine=refine + (facts.ask("insured_at_end_of_2020") if verdict.outcome == MET else ()),
         figures={
-            "layoff_rate": layoff_rate,
-            "refund_rate": refund_rate.value if refund_rate and qualifies else None,
+            "layoff_rate": None if layoff_rate is None else float(layoff_rate),
+            "refund_rate": None if refund_rate is None or ruled_out else float(refund_rate.value),
             "no_application": FIGURE_OF_OUTCOME[all_of(verdict, within_headcount).outcome],
         },
     )
@@ -84,10 +87,7 @@ def _unit_type(facts: Facts) -> Check:
     unit_type = facts.get("unit_type")
     if unit_type is None:
         return Check("在我市参加失业保险的参保单位类型：尚不清楚。", UNKNOWN, "c01-1", facts.ask("unit_type"))
-    if unit_type in LISTED_UNIT_TYPES:
-        return Check(f"贵单位是{UNIT_TYPES.choice_label(unit_type)}，属于通知列出的参保单位类型。", MET, "c01-1")
-    return Check("贵单位不属于通知列出的参保单位类型（企业、社会团体、基金会、社会服务机构、律师事务所、"
-                 "会计师事务所、以单位形式参保的个体经济组织）。", NOT_MET, "c01-1")
+    return LISTED_UNIT.get(unit_type, UNLISTED_UNIT)
 
 
 def _layoffs(facts: Facts) -> tuple[Check, Decimal | None, list[str]]:
@@ -145,10 +145,10 @@ def _no_application(facts: Facts) -> tuple[Verdict, list[str]]:
     if insured is None:
         return Verdict(UNKNOWN), []
     if insured > NO_APPLICATION_MAX_INSURED.value:
-        return Verdict(NOT_MET), [f"2020年末参保人数{insured}人，超过{NO_APPLICATION_MAX_INSURED.value}人，"
-                                  "不在“免申即享”覆盖范围内，需要主动申请。"]
-    return Verdict(MET), [f"2020年末参保人数{insured}人，在{NO_APPLICATION_MAX_INSURED.text}，符合条件的可“免申即享”。",
-                          ROLLOUT_OVERDUE if facts.as_of > ROLLOUT_DEADLINE else ROLLOUT]
+        return VERDICT_NOT_MET, [f"2020年末参保人数{insured}人，超过{NO_APPLICATION_MAX_INSURED.value}人，"
+                                "不在“免申即享”覆盖范围内，需要主动申请。"]
+    return VERDICT_MET, [f"2020年末参保人数{insured}人，在{NO_APPLICATION_MAX_INSURED.text}，符合条件的可“免申即享”。",
+                         ROLLOUT_OVERDUE if facts.as_of > ROLLOUT_DEADLINE else ROLLOUT]
 
 
 MEASURE = Measure(

@@ -8,13 +8,14 @@ A file holds a list of cases:
       input: {asker: unit, ...}               # answers by catalogue id (dates may be written bare)
       output:                                 # the expected result: only what is listed is compared
         measures:
-          c01: {status: eligible, amount: 7407.4, missing: []}
+          c01: {status: eligible, amount: 7407.4, missing: [], figures: {no_application: true}}
         shown: [c01, c05, c07, c15]           # optional: exactly these measures appear, in this order
         guidance: [c02-1, c18-5]              # optional: exactly these guidance citations, in this order
         errors: [layoffs_last_year]           # instead of the above: evaluate raises InputError on these fields
 
 Per measure the keys compared are any of: status, amount (the amount's value, or null), bound, unit,
-missing, outcomes (each condition's outcome, in order).
+missing, outcomes (each condition's outcome, in order), figures (only the figures listed, by name; true/false
+never equals 1/0).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any
 import yaml
 
 CASES_DIR = Path(__file__).parent / "cases"
-MEASURE_KEYS = {"status", "amount", "bound", "unit", "missing", "outcomes"}
+MEASURE_KEYS = {"status", "amount", "bound", "unit", "missing", "outcomes", "figures"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,11 @@ def mismatches(case: Case, actual: dict[str, Any]) -> list[str]:
             "missing": got["missing"],
             "outcomes": [condition["outcome"] for condition in got["conditions"]],
         }
-        for key in sorted(set(want) & MEASURE_KEYS):
+        for key in sorted(set(want) & MEASURE_KEYS - {"figures"}):
             if observed[key] != want[key]:
                 problems.append(f"{measure_id}.{key} is {observed[key]!r}, expected {want[key]!r}")
+        for name, value in want.get("figures", {}).items():
+            figure = got["figures"].get(name, "absent")
+            if figure != value or isinstance(figure, bool) != isinstance(value, bool):
+                problems.append(f"{measure_id}.figures.{name} is {figure!r}, expected {value!r}")
     return problems

@@ -138,15 +138,18 @@ def test_boundary_rows(line: str, status: str, layoff_rate: str, refund_rate: st
 
 
 def test_unknown_cells_give_need_info_and_name_the_missing_columns() -> None:
-    need_info, size_unknown, headcount_unknown = zh_rows(
+    need_info, size_unknown, headcount_unknown, paid_unknown = zh_rows(
         "U1,,企业,中小微企业,,,150,1000",
         "U2,,企业,,100,0,150,1000",
         "U3,,律师事务所,,100,0,,1000",
+        "U4,,企业,大型企业,100,0,150,",
     )
     assert (need_info["状态"], need_info["裁员率"], need_info["免申即享"]) == ("需要更多信息", "", "待核实")
     assert need_info["原因"] == "缺少：上年度参保职工人数、上年度裁员人数"
     assert (size_unknown["状态"], size_unknown["返还比例"], size_unknown["返还上限（不超过，元）"]) == ("符合条件", "", "")
     assert size_unknown["原因"] == "缺少：企业规模"
+    assert (paid_unknown["返还比例"], paid_unknown["返还上限（不超过，元）"]) == ("30%", "")
+    assert paid_unknown["原因"] == "缺少：上年度实际缴纳失业保险费"
     assert (headcount_unknown["状态"], headcount_unknown["免申即享"]) == ("符合条件", "待核实")
     assert headcount_unknown["原因"] == "缺少：2020年末参保人数"
 
@@ -367,7 +370,11 @@ def test_each_output_row_agrees_with_evaluate(cells: dict[str, str]) -> None:
     assert row["状态"] == measure["status_label"]
     amount = measure["amount"]
     assert row["返还上限（不超过，元）"] == (f"{amount['value']:.2f}" if amount else "")
-    assert (row["返还比例"] in ("30%", "60%")) == bool(amount)
+    unit_type, size = answers.get("unit_type"), answers.get("enterprise_size")
+    if measure["status"] == "not_eligible" or unit_type in (None, "other") or (unit_type, size) == ("enterprise", None):
+        assert row["返还比例"] == "" and not amount
+    else:
+        assert row["返还比例"] == ("30%" if (unit_type, size) == ("enterprise", "large") else "60%")
     if amount:
         assert Decimal(str(amount["value"])) <= Decimal(cells["uic_paid_last_year"]) * Decimal(row["返还比例"][:-1]) / 100
     layoffs, staff = answers.get("layoffs_last_year"), answers.get("insured_staff_last_year")

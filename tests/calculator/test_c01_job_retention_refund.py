@@ -92,3 +92,57 @@ def test_four_month_rollout_ends_2021_11_26(as_of, overdue):
 ])
 def test_application_window(as_of, status):
     assert c01(as_of, insured_staff_last_year=10, layoffs_last_year=0)["status"] == status
+
+
+# ---- figures: what the caseworkers' batch reads instead of the wording ----
+
+@pytest.mark.parametrize(("staff", "layoffs", "rate", "wording"), [
+    (100, 6, 0.06, "6.00％"), (30, 7, 0.2334, "23.34％"), (31, 2, 0.0646, "6.46％"), (12, 2, 0.1666, "16.66％"),
+    (100_001, 6_001, 0.0601, "6.01％"), (100_001, 6_000, 0.0599, "5.99％"), (31, 0, 0, None),
+])
+def test_the_layoff_rate_figure_is_the_rate_the_condition_states(staff, layoffs, rate, wording):
+    found = c01(insured_staff_last_year=staff, layoffs_last_year=layoffs)
+    assert found["figures"]["layoff_rate"] == rate
+    text = found["conditions"][1]["text"]
+    assert f"裁员率{wording}" in text if wording else text == "上年度未裁员。"
+
+
+def test_no_layoff_rate_figure_while_a_count_is_unknown():
+    assert c01(insured_staff_last_year=100)["figures"]["layoff_rate"] is None
+    assert c01(layoffs_last_year=3)["figures"]["layoff_rate"] is None
+
+
+@pytest.mark.parametrize(("answers", "rate"), [
+    ({"enterprise_size": "large"}, 0.3), ({"enterprise_size": "sme"}, 0.6), ({"unit_type": "law_firm"}, 0.6),
+    ({"enterprise_size": None}, None), ({"unit_type": "other"}, None), ({"unit_type": None}, None),
+    ({"layoffs_last_year": 50}, None),  # 50％: the unit does not qualify, so no refund and no rate
+])
+def test_the_refund_rate_figure_needs_no_contributions(answers, rate):
+    found = c01(**{"insured_staff_last_year": 100, "layoffs_last_year": 0, **answers})
+    assert found["figures"]["refund_rate"] == rate
+    assert found["amount"] is None  # no contributions answered
+
+
+def test_the_refund_rate_figure_is_the_formulas_rate():
+    found = c01(enterprise_size="large", insured_staff_last_year=10, layoffs_last_year=0, uic_paid_last_year=10_000)
+    assert found["figures"]["refund_rate"] == 0.3
+    assert "× 30％ =" in found["amount"]["formula"]
+
+
+@pytest.mark.parametrize(("answers", "no_application"), [
+    ({"insured_staff_last_year": 10, "layoffs_last_year": 0, "insured_at_end_of_2020": 200}, True),
+    ({"insured_staff_last_year": 10, "layoffs_last_year": 0, "insured_at_end_of_2020": 201}, False),
+    ({"insured_staff_last_year": 10, "layoffs_last_year": 5, "insured_at_end_of_2020": 10}, False),  # not met
+    ({"unit_type": "other", "insured_at_end_of_2020": 10}, False),
+    ({"insured_staff_last_year": 10, "layoffs_last_year": 0}, None),  # headcount unknown
+    ({"insured_at_end_of_2020": 10}, None),  # layoffs unknown
+    ({"insured_at_end_of_2020": 500}, False),  # over 200 whatever the layoffs
+])
+def test_the_no_application_figure(answers, no_application):
+    assert c01(**answers)["figures"]["no_application"] is no_application
+
+
+def test_figures_stay_after_the_deadline():
+    answers = {"insured_staff_last_year": 10, "layoffs_last_year": 0, "insured_at_end_of_2020": 10}
+    assert c01("2026-11-27", **answers)["figures"] == c01("2021-09-01", **answers)["figures"] == {
+        "layoff_rate": 0, "refund_rate": 0.6, "no_application": True}

@@ -17,8 +17,10 @@ from calculator.inputs import CATALOGUE, INPUTS, Input
 from calculator.validation import read
 
 STATUSES = {"eligible", "not_eligible", "need_info", "closed", "not_yet_open"}
-MEASURE_KEYS = {"id", "clause", "title", "status", "status_label", "window", "amount", "conditions", "missing",
-                "next_step", "notes"}
+MEASURE_KEYS = {"id", "clause", "title", "status", "status_label", "window", "amount", "figures", "conditions",
+                "missing", "next_step", "notes"}
+FIGURES = {"c01": {"layoff_rate", "refund_rate", "no_application"}}
+"""The figures of each measure (calculator/result.py): the same names in every result; none for the others."""
 AS_OF = st.dates(date(2021, 1, 1), date(2027, 12, 31))
 
 
@@ -86,6 +88,9 @@ def test_results_keep_the_contract(anchors, answers, as_of):
         if amount is not None:
             assert amount["value"] >= 0 and math.isfinite(amount["value"])
             assert amount["bound"] in {"upper", "exact", "estimate"} and amount["formula"]
+        assert set(measure["figures"]) == FIGURES.get(measure["id"], set())
+        for value in measure["figures"].values():
+            assert value is None or type(value) in (bool, int, float) and math.isfinite(value)
         for condition in measure["conditions"]:
             assert condition["outcome"] in {"met", "not_met", "unknown"}
             assert anchors.has_anchor(condition["cite"]), condition["cite"]

@@ -26,7 +26,9 @@ def test_cases_cover_the_measures_and_have_distinct_names():
 def test_a_wrong_expectation_is_caught():
     case = next(case for case in CASES if "c01" in case.output.get("measures", {}))
     expected = case.output["measures"]["c01"]
-    for key, wrong in (("status", "closed"), ("amount", 1), ("missing", ["asker"]), ("outcomes", ["unknown"])):
+    for key, wrong in (("status", "closed"), ("amount", 1), ("missing", ["asker"]), ("outcomes", ["unknown"]),
+                       ("figures", {"layoff_rate": 0.5}), ("figures", {"no_application": 1}),
+                       ("figures", {"not_a_figure": None})):
         altered = dataclasses.replace(case, output={"measures": {"c01": {**expected, key: wrong}}})
         assert mismatches(altered, run(case)), key
     assert mismatches(dataclasses.replace(case, output={"errors": ["asker"]}), run(case))

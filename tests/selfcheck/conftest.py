@@ -51,12 +51,19 @@ def traffic() -> Traffic:
 
 @pytest.fixture
 def new_page(browser: Browser, traffic: Traffic) -> Iterator[Callable[..., Page]]:
-    """Open pages in fresh browser contexts (no cache, no storage), all watched by `traffic`."""
+    """Open pages in fresh browser contexts (no cache, no storage), all watched by `traffic`.
+
+    The site's service worker is blocked unless a test allows it: tests/site/test_offline.py tests it, and
+    here it would only add its precaching of the whole site to every test.
+    """
     contexts = []
 
-    def open_page(width: int = 1280, height: int = 900, init_script: str | None = None) -> Page:
+    def open_page(
+        width: int = 1280, height: int = 900, init_script: str | None = None, service_workers: str = "block"
+    ) -> Page:
         context = browser.new_context(
-            viewport={"width": width, "height": height}, locale="zh-CN", timezone_id="Asia/Shanghai"
+            viewport={"width": width, "height": height}, locale="zh-CN", timezone_id="Asia/Shanghai",
+            service_workers=service_workers,
         )
         contexts.append(context)
         context.route(NOT_LOCAL, lambda route: route.abort())

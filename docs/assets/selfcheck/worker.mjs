@@ -2,18 +2,43 @@
 // answers "evaluate" requests. Every URL comes from the page in the "start" message, already absolute,
 // so the site works from any sub-path; nothing here talks to another origin.
 
+import { savedSnapshot, saveSnapshot } from "./snapshot.mjs";
+
 let evaluateJson = null;
 let startup = null;
 
 async function start({ pyodideIndex, wheelUrl, bridgeUrl }) {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideIndex).href);
-  const [pyodide, wheel, bridge] = await Promise.all([
-    loadPyodide({ indexURL: pyodideIndex, stdout: () => {}, stderr: (line) => console.warn(line) }),
+  const { loadPyodide, version } = await import(new URL("pyodide.mjs", pyodideIndex).href);
+  const files = Promise.all([
     fetchOk(wheelUrl).then((response) => response.arrayBuffer()),
     fetchOk(bridgeUrl).then((response) => response.text()),
   ]);
-  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  files.catch(() => {}); // awaited below; a failure is reported there
+  const boot = async (snapshotOptions) => {
+    const options = { indexURL: pyodideIndex, stdout: () => {}, stderr: (line) => console.warn(line), ...snapshotOptions };
+    const [pyodide, [wheel]] = await Promise.all([loadPyodide(options), files]);
+    const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+    pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages }); // a snapshot holds modules, not files
+    pyodide.runPython("import json, calculator");
+    return pyodide;
+  };
+  // A later visit restores the snapshot the first one saved (see snapshot.mjs); if that fails, start in full.
+  let pyodide = null;
+  const saved = await savedSnapshot(wheelUrl, version);
+  if (saved) {
+    try {
+      pyodide = await boot({ _loadSnapshot: saved.bytes() });
+    } catch (error) {
+      console.warn("自测程序的快照无法恢复，改为完整加载：", error);
+      await saved.forget();
+    }
+  }
+  if (!pyodide) {
+    pyodide = await boot({ _makeSnapshot: true });
+    // Taken here, before the bridge exists and any answer is evaluated: the snapshot holds no answers.
+    saveSnapshot(pyodide.makeMemorySnapshot(), wheelUrl, version);
+  }
+  const [, bridge] = await files;
   const namespace = pyodide.globals.get("dict")();
   pyodide.runPython(bridge, { globals: namespace });
   evaluateJson = namespace.get("evaluate_json");
