@@ -17,8 +17,10 @@ def evaluate(answers: dict[str, Any], as_of: date | str | None = None,
              measures: Iterable[str] | None = None) -> dict[str, Any]:
     """Assess `answers` on `as_of` (default today), optionally only the measures whose ids are listed.
 
-    Measures for the other kind of asker (individual / unit) are left out once `asker` is known. Raises
-    InputError listing every bad field; nothing else escapes.
+    Measures for the other kind of asker (individual / unit) are left out once `asker` is known. Guidance (the
+    clauses no measure computes) comes with the full assessment only; with `measures` listed it is empty, as
+    the caller asked about those measures alone. Raises InputError listing every bad field; nothing else
+    escapes.
     """
     errors: list[dict[str, str]] = []
     try:
@@ -35,7 +37,7 @@ def evaluate(answers: dict[str, Any], as_of: date | str | None = None,
     return {
         "as_of": facts.as_of.isoformat(),
         "measures": [measure.evaluate(facts) for measure in selected if asker is None or asker in measure.audiences],
-        "guidance": guidance_for(facts),
+        "guidance": guidance_for(facts) if measures is None else [],
     }
 
 

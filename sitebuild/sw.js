@@ -11,8 +11,8 @@
 //   from the browser's HTTP cache), and by every later version (a changed rule means only the new wheel).
 // - Immutable files are served from the cache first. Everything else (pages, unversioned scripts and styles,
 //   the search index) goes to the network first and falls back to the cache only when the network fails.
-// - Only the manifest's URLs are ever stored; a request with a query is never touched. Self-check answers live
-//   in the URL fragment, which no request carries, so they are never stored.
+// - Only the manifest's URLs are stored, without query or fragment (a page asked for with one is looked up
+//   without it). Self-check answers live in the URL fragment, which no request carries: they are never stored.
 
 const SCOPE = self.registration.scope;
 // Cache Storage is shared by the whole origin: copies of the site under other paths keep caches of their own.
@@ -60,7 +60,8 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   url.hash = "";
-  if (url.search || !url.href.startsWith(SCOPE)) return;
+  url.search = ""; // a search result links to its page with ?h=<the words searched for>
+  if (!url.href.startsWith(SCOPE)) return;
   const entry = ENTRIES.get(url.href.slice(SCOPE.length));
   if (!entry) return;
   event.respondWith(entry.immutable ? cacheFirst(event, url.href) : networkFirst(request, url.href));

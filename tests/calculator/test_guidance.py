@@ -40,3 +40,8 @@ def test_guidance_items_name_their_clause(notice):
 def test_the_transitional_provision_is_quoted_as_written(notice):
     (item,) = [g for g in evaluate({}, "2021-09-01")["guidance"] if g["cite"] == "c18-5"]
     assert item["text"] == notice.text_of("c18-5")
+
+
+def test_guidance_comes_with_the_full_assessment_only():
+    assert cites({"asker": "unit"}) == ["c02-1", "c18-5"]
+    assert evaluate({"asker": "unit"}, "2026-11-27", measures=["c01"])["guidance"] == []

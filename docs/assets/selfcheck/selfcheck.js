@@ -121,6 +121,7 @@ class SelfCheck {
     this.form.addEventListener("input", (event) => {
       const field = event.target.closest("[data-field]");
       if (field) this.linkErrors.delete(field.dataset.field);
+      this.sequence++; // a result still being computed is for answers that have changed since
       this.results.setAttribute("aria-busy", "true");
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.update(), INPUT_DELAY_MS);
