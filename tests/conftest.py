@@ -29,8 +29,8 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-# The text of the notice as extracted from the published PDF (a copy of shared/source/, kept with the tests
-# so that a clean clone can check the site against it).
+# The text of the notice as extracted from the published PDF, as received (notice/README.md): the site is
+# checked against it.
 SOURCE_TEXT = Path(__file__).parent.parent / "notice" / "source" / "notice-hurenshefa-2021-2.txt"
 
 
