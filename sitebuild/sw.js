@@ -79,7 +79,8 @@ async function cacheFirst(event, key) {
 
 async function networkFirst(request, key) {
   try {
-    return await fetch(request);
+    // Revalidated with the server even if the host lets the browser cache it for a while.
+    return await fetch(request, { cache: "no-cache" });
   } catch (error) {
     const cache = await caches.open(CACHE);
     const cached = await cache.match(key);

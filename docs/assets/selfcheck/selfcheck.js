@@ -447,7 +447,10 @@ function init() {
   new SelfCheck(root);
 }
 
-// Material's instant navigation swaps page content without reloading and runs this module only once:
-// its `document$` observable announces every new page, including the first one.
+// The page loads this module with `async`, after the form: it starts the engine and makes the form work as
+// soon as it arrives, without waiting for the rest of the page. Material's instant navigation swaps page
+// content without reloading and runs this module only once: its `document$` observable announces every new
+// page (Material's script may run after this one, so subscribing can wait for it).
+init();
 if (window.document$) window.document$.subscribe(init);
-else init();
+else addEventListener("DOMContentLoaded", () => window.document$ && window.document$.subscribe(init));
