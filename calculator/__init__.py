@@ -21,6 +21,11 @@ answer next (each one the form shows now) that would settle the conditions or gi
 what the measure's rule works out as data (name → number, true/false or null; `{}` for most measures; see
 calculator/result.py). `measures` (a list of measure ids) limits the result to those measures; guidance, which
 is about the clauses no measure computes, is then empty.
+
+The figures the rules take from the notice are `Parameter`s (calculator/parameter.py), each with the sentence it
+cites and its words there; `calculator.registry.PARAMETERS` lists every one with the measures that use it, and
+`calculator.registry.measures_of_part(part_id)` the measures that implement a clause or attachment (the site's
+clause pages show both; `evaluate` does not import the registry).
 """
 
 from .evaluation import evaluate

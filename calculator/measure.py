@@ -33,6 +33,7 @@ class Measure:
     audiences: frozenset[str]  # values of the `asker` question this measure concerns
     office: str  # where to ask, in the next step
     assess: Callable[[Facts], Assessment]
+    attachment: str | None = None  # the attachment whose items the conditions cite besides `clause` (a1, a2)
     closes: Deadline | None = None  # None: the notice states no end date, and `open_ended` says so
     open_ended: str = NO_END_DATE
     opens: Parameter = ISSUE_DATE
@@ -43,6 +44,11 @@ class Measure:
         window = None if closes is None else {"closes": closes.last_day.value.isoformat(),
                                               "label": f"{closes.what}截至{zh_date(closes.last_day.value)}"}
         object.__setattr__(self, "window", window)  # built once: it depends on no answer
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The clause and attachment this measure implements: every condition cites a sentence of one of them."""
+        return (self.clause,) if self.attachment is None else (self.clause, self.attachment)
 
     def evaluate(self, facts: Facts) -> dict[str, Any]:
         """This measure's entry of the result (see the contract in calculator/__init__.py)."""

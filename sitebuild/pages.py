@@ -15,6 +15,7 @@ from . import markdown
 from .model import PREAMBLE, Attachment, Clause, Notice
 from .occurrences import cited_references, mark_terms, reference_occurrences, term_occurrences
 from .paths import TEMPLATES_DIR
+from .rules import SelfCheckUses, self_check_uses
 from .timeline import status_of, timeline
 
 
@@ -68,7 +69,7 @@ def part_name(notice: Notice, part_id: str) -> str:
     return anchor_label(notice, PREAMBLE) if part_id == PREAMBLE else notice.part(part_id).name
 
 
-def _part_context(notice: Notice, part: Clause | Attachment) -> dict[str, Any]:
+def _part_context(notice: Notice, part: Clause | Attachment, uses: SelfCheckUses) -> dict[str, Any]:
     sentences = part.sentences
     marked = mark_terms([s.text for s in sentences], notice.glossary)
     return {
@@ -77,12 +78,15 @@ def _part_context(notice: Notice, part: Clause | Attachment) -> dict[str, Any]:
         "cited": cited_references(notice, part.id),
         "related": [notice.part(i) for i in part.explanation.related],
         "audiences": [a for a in notice.audiences if a.id in part.explanation.audiences],
+        "self_check": uses.of(part.id),
+        "self_check_facts": uses.facts,
     }
 
 
 def pages(notice: Notice, today: datetime.date) -> Iterator[Page]:
     """Every generated page with its template and the data it shows."""
     entries = timeline(notice, today)
+    uses = self_check_uses(notice)
     yield Page("index.md", "home.md.j2", {
         "timeline": entries,
         "audience_parts": {
@@ -93,9 +97,9 @@ def pages(notice: Notice, today: datetime.date) -> Iterator[Page]:
     yield Page("clauses/index.md", "clauses.md.j2")
     for section in notice.sections:
         for clause in section.clauses:
-            yield Page(clause.page, "clause.md.j2", {"section": section, **_part_context(notice, clause)})
+            yield Page(clause.page, "clause.md.j2", {"section": section, **_part_context(notice, clause, uses)})
     for attachment in notice.attachments:
-        yield Page(attachment.page, "attachment.md.j2", _part_context(notice, attachment))
+        yield Page(attachment.page, "attachment.md.j2", _part_context(notice, attachment, uses))
     yield Page("timeline.md", "timeline.md.j2", {"timeline": entries})
     yield Page("glossary.md", "glossary.md.j2", {
         "uses": {t.id: term_occurrences(notice, t) for t in notice.glossary},

@@ -53,4 +53,5 @@ MEASURE = Measure(
     audiences=frozenset({"individual"}),
     office=OFFICE,
     assess=assess,
+    attachment="a1",
 )

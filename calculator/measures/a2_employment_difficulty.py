@@ -137,4 +137,5 @@ MEASURE = Measure(
     audiences=frozenset({"individual"}),
     office=OFFICE,
     assess=assess,
+    attachment="a2",
 )

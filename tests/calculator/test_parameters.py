@@ -1,9 +1,8 @@
-"""Every figure and date the rules use is declared once, with the words it has in the sentence it cites."""
+"""Every figure and date the rules use is declared once, with the words it has in the sentence it cites, and
+recorded as a fact of that sentence in notice/ (the one place the site's facts boxes read)."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from datetime import date
 from decimal import Decimal
@@ -11,23 +10,11 @@ from fractions import Fraction
 
 import pytest
 
-import calculator
 from calculator.dates import zh_date
-from calculator.parameter import ISSUE_DATE, Parameter
+from calculator.parameter import ISSUE_DATE
+from calculator.registry import PARAMETERS as REGISTRY
 
-
-def _parameters() -> dict[str, Parameter]:
-    """Every Parameter defined anywhere in the package, by its qualified name (each object once)."""
-    found: dict[int, tuple[str, Parameter]] = {}
-    for info in pkgutil.walk_packages(calculator.__path__, "calculator."):
-        module = importlib.import_module(info.name)
-        for name, value in vars(module).items():
-            if isinstance(value, Parameter) and id(value) not in found:
-                found[id(value)] = (f"{info.name}.{name}", value)
-    return dict(found.values())
-
-
-PARAMETERS = _parameters()
+PARAMETERS = {use.name: use.parameter for use in REGISTRY}
 
 
 def test_the_rules_have_their_parameters():
@@ -39,6 +26,17 @@ def test_text_occurs_in_the_cited_sentence(name, notice):
     parameter = PARAMETERS[name]
     assert notice.has_anchor(parameter.cite), f"{name} cites unknown anchor {parameter.cite}"
     assert parameter.text in notice.text_of(parameter.cite), f"{name}: “{parameter.text}” not in {parameter.cite}"
+
+
+@pytest.mark.parametrize("name", sorted(PARAMETERS))
+def test_a_fact_of_the_cited_sentence_records_it(name, notice):
+    """The notice's data and the rules hold one copy of each figure: a fact with the same cite whose value holds
+    the Parameter's words (its label is what the clause page shows for the self-check's figure)."""
+    parameter = PARAMETERS[name]
+    facts = [fact for part in notice.parts for fact in part.explanation.facts if fact.cite == parameter.cite]
+    assert any(parameter.text in fact.value for fact in facts), (
+        f"{name}: no fact in notice/ cites {parameter.cite} with a value holding “{parameter.text}”; "
+        f"add one, its value verbatim from the sentence")
 
 
 def _number(text: str) -> Decimal:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import calculator
 from calculator.inputs import CATALOGUE, INPUTS, Input
+from calculator.measures import BY_ID
 from calculator.validation import read
 
 STATUSES = {"eligible", "not_eligible", "need_info", "closed", "not_yet_open"}
@@ -94,6 +95,7 @@ def test_results_keep_the_contract(anchors, answers, as_of):
         for condition in measure["conditions"]:
             assert condition["outcome"] in {"met", "not_met", "unknown"}
             assert anchors.has_anchor(condition["cite"]), condition["cite"]
+            assert condition["cite"].split("-")[0] in BY_ID[measure["id"]].parts, (measure["id"], condition["cite"])
         outcomes = {condition["outcome"] for condition in measure["conditions"]}
         if measure["status"] == "need_info":
             assert measure["missing"] and "unknown" in outcomes, measure["id"]

@@ -447,10 +447,7 @@ function init() {
   new SelfCheck(root);
 }
 
-// The page loads this module with `async`, after the form: it starts the engine and makes the form work as
-// soon as it arrives, without waiting for the rest of the page. Material's instant navigation swaps page
-// content without reloading and runs this module only once: its `document$` observable announces every new
-// page (Material's script may run after this one, so subscribing can wait for it).
-init();
+// Material's instant navigation swaps page content without reloading and runs this module only once:
+// its `document$` observable announces every new page, including the first one.
 if (window.document$) window.document$.subscribe(init);
-else addEventListener("DOMContentLoaded", () => window.document$ && window.document$.subscribe(init));
+else init();

@@ -1,0 +1,96 @@
+"""What the self-check takes from each clause and attachment: the measures that implement it, their windows and
+the figures they use, each joined to the fact in notice/ that records it (build time only).
+
+The figures come from the calculator's registry (calculator/registry.py) and the labels from the notice's
+facts, so neither is copied: a Parameter whose words no fact of its sentence holds fails the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from calculator.measure import Measure
+from calculator.registry import PARAMETERS, ParameterUse, measures_of_part, parameters_of
+
+from .loader import NoticeDataError, Problem
+from .model import Attachment, Clause, Fact, Notice
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure a measure uses: its words as the sentence writes them, and the fact that records it."""
+
+    text: str
+    fact: Fact
+
+
+@dataclass(frozen=True)
+class MeasureUse:
+    """A measure as a clause or attachment page explains it."""
+
+    title: str
+    window: str  # "申请截至2021年12月31日", or what the notice leaves open
+    deadline: Fact | None  # the fact of the window's last day, for its status
+    figures: tuple[Figure, ...]  # this page's first, then the others in the notice's order; the opening day last
+
+
+@dataclass(frozen=True)
+class SelfCheckUses:
+    by_part: dict[str, tuple[MeasureUse, ...]]  # part id → the measures implementing it (none: absent)
+    facts: frozenset[Fact]  # every fact a figure of some measure comes from
+
+    def of(self, part_id: str) -> tuple[MeasureUse, ...]:
+        return self.by_part.get(part_id, ())
+
+
+def _part_of(notice: Notice, anchor: str) -> Clause | Attachment:
+    page = notice.page_of(anchor)
+    return next(part for part in notice.parts if part.page == page)
+
+
+def facts_of(notice: Notice, use: ParameterUse) -> tuple[Fact, ...]:
+    """The facts of the Parameter's sentence whose value holds its words (two when the sentence repeats them)."""
+    facts = _part_of(notice, use.cite).explanation.facts
+    return tuple(fact for fact in facts if fact.cite == use.cite and use.text in fact.value)
+
+
+def _joined(notice: Notice) -> dict[str, tuple[Fact, ...]]:
+    """Each registered Parameter's facts, by its name; NoticeDataError lists every Parameter without one."""
+    problems = [Problem("calculator", use.name, f"cites {use.cite}, which the notice does not have")
+                for use in PARAMETERS if not notice.has_anchor(use.cite)]
+    if problems:
+        raise NoticeDataError(problems)
+    joined = {use.name: facts_of(notice, use) for use in PARAMETERS}
+    problems = [
+        Problem(f"notice/{_part_of(notice, use.cite).page.removesuffix('.md')}.yaml", "facts",
+                f"no fact cites {use.cite} with a value holding “{use.text}”, a figure the self-check uses ({use.name})")
+        for use in PARAMETERS if not joined[use.name]
+    ]
+    if problems:
+        raise NoticeDataError(problems)
+    return joined
+
+
+def _measure_use(notice: Notice, measure: Measure, part_id: str, joined: dict[str, tuple[Fact, ...]],
+                 order: dict[str, int]) -> MeasureUse:
+    uses = sorted(parameters_of(measure.id), key=lambda use: (
+        use.parameter is measure.opens, _part_of(notice, use.cite).id != part_id, order[use.cite]))
+    figures = tuple(Figure(use.text, fact) for use in uses for fact in joined[use.name])
+    if measure.closes is None:
+        return MeasureUse(measure.title, measure.open_ended, None, figures)
+    (last_day,) = (use for use in uses if use.parameter is measure.closes.last_day)
+    deadline = next((fact for fact in joined[last_day.name] if fact.closes), None)
+    return MeasureUse(measure.title, measure.window["label"], deadline, figures)
+
+
+def self_check_uses(notice: Notice) -> SelfCheckUses:
+    joined = _joined(notice)
+    order = {sentence.id: n for n, sentence in enumerate(s for part in notice.parts for s in part.sentences)}
+    by_part = {
+        part.id: tuple(_measure_use(notice, measure, part.id, joined, order) for measure in measures_of_part(part.id))
+        for part in notice.parts
+    }
+    return SelfCheckUses(
+        by_part={part_id: uses for part_id, uses in by_part.items() if uses},
+        facts=frozenset(fact for facts in joined.values() for fact in facts),
+    )
