@@ -37,7 +37,8 @@ def test_print_shows_the_content_without_navigation(open_page) -> None:
 def test_a_linked_sentence_is_highlighted(open_page) -> None:
     page = open_page("clauses/c01/#c01-2")
     background = "id => getComputedStyle(document.getElementById(id)).backgroundColor"
-    assert page.evaluate(background, "c01-2") not in ("rgba(0, 0, 0, 0)", "transparent")
+    # The highlight fades in (a CSS transition), so wait for it rather than sample it once.
+    page.wait_for_function(f"!['rgba(0, 0, 0, 0)', 'transparent'].includes(({background})('c01-2'))", timeout=5000)
     assert page.evaluate(background, "c01-1") in ("rgba(0, 0, 0, 0)", "transparent")
 
 
