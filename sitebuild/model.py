@@ -200,7 +200,7 @@ class Notice:
 
     def __post_init__(self) -> None:
         self._anchors[PREAMBLE] = FULL_TEXT_PAGE
-        for part in (*self.clauses, *self.attachments):
+        for part in self.parts:
             self._anchors[part.id] = part.page
             for sentence in part.sentences:
                 self._anchors[sentence.id] = part.page

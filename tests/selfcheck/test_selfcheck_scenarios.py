@@ -12,7 +12,7 @@ from types import ModuleType
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
 import calculator
 from sitebuild.loader import load_notice
