@@ -215,6 +215,8 @@ def test_instant_navigation_starts_the_self_check_and_keeps_python_loaded(
 
     page.locator(".md-nav a[href$='timeline/']").first.click()
     page.wait_for_url("**/timeline/")
+    # The address changes before Material swaps the content in: wait for the swap before going back.
+    page.locator("#policy-selfcheck").wait_for(state="detached")
     page.go_back()
     page.wait_for_url("**/self-check/")
     selfcheck.wait_until_ready()
