@@ -15,8 +15,11 @@ from typing import Any
 
 import yaml
 
+from .grounding import part_references, ungrounded
 from .model import (
     FACT_KINDS,
+    PLAIN_BLOCKS,
+    PREAMBLE,
     Attachment,
     Audience,
     Clause,
@@ -26,6 +29,8 @@ from .model import (
     Fact,
     ItemGroup,
     Notice,
+    Plain,
+    PlainLine,
     Reference,
     Section,
     Sentence,
@@ -37,7 +42,8 @@ CLAUSE_IDS = tuple(f"c{n:02d}" for n in range(1, 19))
 # How the notice numbers its clauses: （一） … （十八）.
 CLAUSE_NUMBERS = tuple(f"（{n}）" for n in "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八".split())
 ATTACHMENT_IDS = ("a1", "a2")
-EXPLANATION_KEYS = {"summary", "audiences", "facts", "related"}
+EXPLANATION_KEYS = {"plain", "audiences", "facts", "related"}
+PLAIN_KEYS = {"one_line", *(name for name, _ in PLAIN_BLOCKS), "government_only"}
 
 
 @dataclass(frozen=True)
@@ -311,7 +317,7 @@ class _NoticeReader:
                 self.missing(f"clauses/{clause_id}.yaml", f"missing clause {clause_id}: the notice has 18 clauses, c01 … c18")
                 continue
             keys = {"id", "number", "section", "heading", "text"} | EXPLANATION_KEYS
-            d = f.mapping(f.data, "", keys, {"id", "number", "section", "heading", "text"})
+            d = f.mapping(f.data, "", keys, {"id", "number", "section", "heading", "text", "plain"})
             if d is None:
                 continue
             own_id = d.get("id")
@@ -365,7 +371,7 @@ class _NoticeReader:
                 self.missing(relative, f"missing attachment {attachment_id}")
                 continue
             keys = {"id", "label", "title", "intro", "items", "groups"} | EXPLANATION_KEYS
-            d = f.mapping(f.data, "", keys, {"id", "label", "title"})
+            d = f.mapping(f.data, "", keys, {"id", "label", "title", "plain"})
             if d is None:
                 continue
             if d.get("id") != attachment_id:
@@ -440,11 +446,54 @@ class _NoticeReader:
             f.problem("related", f"lists {own_id} itself")
         self.later(f, "related", lambda: self.unknown(related, {p.id for p in self.notice.parts}, "the clauses and attachments"))
         return Explanation(
-            summary=f.text(d, "", "summary", empty_ok=True) or "",
+            plain=self.plain(f, d, own_id),
             audiences=tuple(audiences),
             facts=tuple(facts),
             related=tuple(related),
         )
+
+    def plain(self, f: _File, d: dict, own_id: str) -> Plain | None:
+        """The plain-language part; each line's figures and offices are checked once the whole notice is read."""
+        p = f.mapping(d["plain"], "plain", PLAIN_KEYS, {"one_line"}) if "plain" in d else None
+        if p is None:
+            return None
+        government_only = p.get("government_only", False)
+        if not isinstance(government_only, bool):
+            f.problem("plain.government_only", f"expected true or false, found {_kind(government_only)}")
+        elif government_only and own_id not in CLAUSE_IDS:
+            f.problem("plain.government_only", "only a clause can instruct government bodies alone")
+        elif government_only and "how" in p:
+            f.problem("plain.how", "a clause that only instructs government bodies has nothing to apply for: "
+                                   "drop `how` or `government_only`")
+        if not government_only and "who" not in p:
+            f.problem("plain.who", "missing: say who the part is for, or mark a clause `government_only: true`")
+        one_line = self.plain_line(f, p["one_line"], "plain.one_line") if "one_line" in p else None
+        blocks = {
+            name: tuple(line for where, item in f.items(p, "plain", name) if (line := self.plain_line(f, item, where)))
+            for name, _ in PLAIN_BLOCKS
+        }
+        for name, lines in blocks.items():
+            if name in p and not lines and isinstance(p[name], list):
+                f.problem(f"plain.{name}", "is empty: leave out a block the part has nothing for")
+        if one_line is None:
+            return None
+        return Plain(one_line=one_line, government_only=government_only is True, **blocks)
+
+    def plain_line(self, f: _File, value: Any, where: str) -> PlainLine | None:
+        x = f.mapping(value, where, {"text", "cite"}, {"text", "cite"})
+        if x is None:
+            return None
+        text, cite = f.text(x, where, "text"), f.texts(x, where, "cite")
+        if isinstance(x.get("cite"), list) and not x["cite"]:
+            f.problem(_join(where, "cite"), "is empty: every line cites the sentences it rests on")
+        for index, anchor in enumerate(cite):
+            if anchor in cite[:index]:
+                f.problem(f"{_join(where, 'cite')}[{index}]", f"cites {anchor!r} twice")
+        if text is None or not cite:
+            return None
+        line = PlainLine(text, tuple(cite))
+        self.later(f, where, lambda: self.check_plain_line(line))
+        return line
 
     def ids(self, f: _File, d: dict, key: str) -> list[str]:
         ids = f.texts(d, "", key)
@@ -565,6 +614,21 @@ class _NoticeReader:
             return f"{cite!r} is not an anchor of a clause sentence or attachment item"
         if not any(form in self.notice.text_of(cite) for form in forms):
             return f"{cite} does not contain {forms[0]!r}"
+        return None
+
+    def check_plain_line(self, line: PlainLine) -> str | None:
+        """A line may only cite the notice's sentences (or a part's own heading) and only point to its parts, and
+        every figure and office it names must stand in the sentences it cites."""
+        unknown = [a for a in line.cite if a == PREAMBLE or not self.notice.has_anchor(a)]
+        if unknown:
+            return f"cites {', '.join(map(repr, unknown))}, not a sentence of the notice"
+        parts = {part.id for part in self.notice.parts}
+        pointed = [part for part in part_references(line.text) if part not in parts]
+        if pointed:
+            return f"points to {', '.join(pointed)}, which the notice does not have"
+        problems = ungrounded(line.text, "\n".join(self.notice.text_of(a) for a in line.cite))
+        if problems:
+            return f"{'; '.join(problems)} ({', '.join(line.cite)}): {line.text!r}"
         return None
 
     def check_correction(self, correction: Correction) -> str | None:

@@ -32,10 +32,50 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class Explanation:
-    """The explanatory fields a clause and an attachment share."""
+class PlainLine:
+    """One fact in plain language, with the anchors of the sentences it rests on (at least one)."""
 
-    summary: str = ""
+    text: str
+    cite: tuple[str, ...]
+
+
+# The blocks of the plain-language part, in page order: (field, heading).
+PLAIN_BLOCKS = (("who", "谁可以"), ("what", "能得到什么"), ("when", "截至什么时候"), ("how", "找谁办理、怎么办理"))
+# What a clause that only instructs government bodies says to everyone else.
+GOVERNMENT_ONLY = "本条是对有关部门的工作要求，个人和单位不需要办理什么。"
+
+
+@dataclass(frozen=True)
+class Plain:
+    """A clause or attachment in the visitor's own terms: one sentence, then short blocks of one fact a line.
+
+    `government_only` marks a clause that only instructs government bodies; it then says `GOVERNMENT_ONLY`,
+    resting on the whole clause, instead of a 找谁办理 block.
+    """
+
+    one_line: PlainLine
+    who: tuple[PlainLine, ...] = ()
+    what: tuple[PlainLine, ...] = ()
+    when: tuple[PlainLine, ...] = ()
+    how: tuple[PlainLine, ...] = ()
+    government_only: bool = False
+
+    @property
+    def blocks(self) -> tuple[tuple[str, str, tuple[PlainLine, ...]], ...]:
+        """(field, heading, lines) of each block that has lines, in page order."""
+        return tuple((name, heading, getattr(self, name)) for name, heading in PLAIN_BLOCKS if getattr(self, name))
+
+    @property
+    def lines(self) -> tuple[PlainLine, ...]:
+        """The one-liner, then every line of every block."""
+        return (self.one_line, *(line for _, _, lines in self.blocks for line in lines))
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The explanatory fields a clause and an attachment share (`plain` is only absent while loading)."""
+
+    plain: Plain | None = None
     audiences: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = ()
     related: tuple[str, ...] = ()

@@ -12,7 +12,8 @@ from typing import Any
 import jinja2
 
 from . import markdown
-from .model import PREAMBLE, Attachment, Clause, Notice
+from .grounding import part_reference_spans
+from .model import GOVERNMENT_ONLY, PREAMBLE, Attachment, Clause, Fact, Notice, PlainLine
 from .occurrences import cited_references, mark_terms, reference_occurrences, term_occurrences
 from .paths import TEMPLATES_DIR
 from .rules import SelfCheckUses, self_check_uses
@@ -69,11 +70,76 @@ def part_name(notice: Notice, part_id: str) -> str:
     return anchor_label(notice, PREAMBLE) if part_id == PREAMBLE else notice.part(part_id).name
 
 
+def _short_label(notice: Notice, part: Clause | Attachment, anchor: str) -> str:
+    """How a plain line names a sentence it cites: 第2句 on the part's own page, （三）第1句 from another."""
+    if anchor == part.id:
+        return "标题"
+    label = anchor_label(notice, anchor)
+    return label.removeprefix(part.label).strip() if notice.page_of(anchor) == part.page else label
+
+
+@dataclass(frozen=True)
+class PlainText:
+    """A run of a plain line: text, or the name of another part linked to its page."""
+
+    text: str
+    part: Clause | Attachment | None = None
+
+
+@dataclass(frozen=True)
+class PlainLineView:
+    """A plain line as the page shows it: its runs, a link to each sentence it cites, the status of each
+    deadline it states (a dated fact of a cited sentence that closes something, whose value the line repeats)."""
+
+    runs: tuple[PlainText, ...]
+    cites: tuple[tuple[str, str], ...]  # (anchor, label)
+    deadlines: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class PlainView:
+    one_line: PlainLineView
+    government_only: PlainLineView | None
+    blocks: tuple[tuple[str, tuple[PlainLineView, ...]], ...]  # (heading, lines)
+
+
+def _plain_line(notice: Notice, part: Clause | Attachment, line: PlainLine) -> PlainLineView:
+    runs, position = [], 0
+    for start, end, part_id in part_reference_spans(line.text):
+        runs += [PlainText(line.text[position:start]), PlainText(line.text[start:end], notice.part(part_id))]
+        position = end
+    runs.append(PlainText(line.text[position:]))
+    deadlines: dict[tuple, Fact] = {}  # one status per date and wording, though two facts may record it
+    for fact in (fact for p in notice.parts for fact in p.explanation.facts):
+        if fact.closes and fact.cite in line.cite and fact.value in line.text:
+            deadlines.setdefault((fact.date, fact.value), fact)
+    return PlainLineView(
+        runs=tuple(run for run in runs if run.text),
+        cites=tuple((anchor, _short_label(notice, part, anchor)) for anchor in line.cite),
+        deadlines=tuple(deadlines.values()),
+    )
+
+
+def plain_view(notice: Notice, part: Clause | Attachment) -> PlainView:
+    """The plain-language part of a page: the one-liner, the line for a clause that only instructs government
+    bodies (resting on the whole clause), then each block with its lines."""
+    plain = part.explanation.plain
+    assert plain is not None
+    return PlainView(
+        one_line=_plain_line(notice, part, plain.one_line),
+        government_only=(PlainLineView((PlainText(GOVERNMENT_ONLY),), ((part.id, "本条全文"),), ())
+                         if plain.government_only else None),
+        blocks=tuple((heading, tuple(_plain_line(notice, part, line) for line in lines))
+                     for _, heading, lines in plain.blocks),
+    )
+
+
 def _part_context(notice: Notice, part: Clause | Attachment, uses: SelfCheckUses) -> dict[str, Any]:
     sentences = part.sentences
     marked = mark_terms([s.text for s in sentences], notice.glossary)
     return {
         "part": part,
+        "plain": plain_view(notice, part),
         "marked": dict(zip((s.id for s in sentences), marked)),
         "cited": cited_references(notice, part.id),
         "related": [notice.part(i) for i in part.explanation.related],

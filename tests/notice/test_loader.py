@@ -125,6 +125,50 @@ BAD_DATA = {
         _edit("clauses/c09.yaml", "heading: 完善补贴性职业技能培训目录。\n", ""),
         "notice/clauses/c09.yaml", "heading", "missing",
     ),
+    "plain line with an added number": (
+        _edit("clauses/c01.yaml", "裁员率不高于6％。", "裁员率不高于8％。"),
+        "notice/clauses/c01.yaml", "plain.who[1]", "'8％' does not stand in its cited sentences (c01-1)",
+    ),
+    "plain line with a changed date": (
+        _edit("clauses/c06.yaml", "2021年12月31日前申领", "2022年12月31日前申领"),
+        "notice/clauses/c06.yaml", "plain.when[0]", "'2022年12月31日' does not stand",
+    ),
+    "plain line naming an office its sentence does not": (
+        _edit("clauses/c01.yaml", "其他单位向谁申请，通知没有写明。", "其他单位向经办机构申请。"),
+        "notice/clauses/c01.yaml", "plain.how[1]", "office '经办机构' does not stand",
+    ),
+    "plain line naming an office by a bare word": (
+        _edit("clauses/c09.yaml", "要符合什么条件、怎样纳入，通知没有写明。", "要符合什么条件，请向部门咨询。"),
+        "notice/clauses/c09.yaml", "plain.how[0]", "'部门' names an office by a bare word",
+    ),
+    "plain line citing a sentence that does not exist": (
+        _edit("clauses/c01.yaml", "cite: [c01-1, c01-2]", "cite: [c01-9, c01-2]"),
+        "notice/clauses/c01.yaml", "plain.one_line", "cites 'c01-9', not a sentence of the notice",
+    ),
+    "plain line citing nothing": (
+        _edit("clauses/c09.yaml", "    cite: [c09-1]", "    cite: []"),
+        "notice/clauses/c09.yaml", "plain.one_line.cite", "is empty",
+    ),
+    "plain line pointing to a part the notice does not have": (
+        _edit("clauses/c03.yaml", "（见附件2）", "（见附件3）"),
+        "notice/clauses/c03.yaml", "plain.who[0]", "points to a3",
+    ),
+    "part without a plain part": (
+        _edit("clauses/c09.yaml", "plain:", "plainly:"),
+        "notice/clauses/c09.yaml", "plain", "missing",
+    ),
+    "plain part saying nobody's who": (
+        _edit("clauses/c09.yaml", "  who:", "  whom:"),
+        "notice/clauses/c09.yaml", "plain.who", "missing: say who the part is for",
+    ),
+    "attachment marked as instructing government bodies alone": (
+        _edit("attachments/a1.yaml", "  how:", "  government_only: true\n  how:"),
+        "notice/attachments/a1.yaml", "plain.government_only", "only a clause",
+    ),
+    "clause for government bodies alone that says how to apply": (
+        _edit("clauses/c01.yaml", "  how:", "  government_only: true\n  how:"),
+        "notice/clauses/c01.yaml", "plain.how", "drop `how` or `government_only`",
+    ),
     "not YAML": (
         _edit("clauses/c10.yaml", "section: 2", "section: [2"),
         "notice/clauses/c10.yaml", "", "not valid YAML",
