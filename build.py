@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 from sitebuild.build import SiteBuildError, build_site
-from sitebuild.loader import NoticeDataError
-from sitebuild.paths import PROJECT_ROOT
+from sitebuild.loader import NoticeDataError, load_notice
+from sitebuild.paths import NOTICE_DIR, PROJECT_ROOT
+from sitebuild.plainness import report
 from sitebuild.serve import make_server
 
 
@@ -49,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build failed: {error}", file=sys.stderr)
             return 1
         print(f"built {args.site_dir} (statuses as of {args.today.isoformat()})")
+        print(report(load_notice(NOTICE_DIR)))
         if server:
             print(f"serving on {site_url} (Ctrl+C stops)")
             with contextlib.suppress(KeyboardInterrupt):
