@@ -13,11 +13,12 @@ answer is absent or None). The result, JSON-serialisable:
                    "amount": {"value", "unit", "bound": "upper" | "exact" | "estimate", "formula"} | None,
                    "figures": {name: number | bool | None, ...},
                    "conditions": [{"text", "outcome": "met" | "not_met" | "unknown", "cite"}],
-                   "missing": [input id, ...], "next_step": str, "notes": [str, ...]}, ...],
+                   "missing": [input id, ...], "next_step": str, "office": str, "notes": [str, ...]}, ...],
      "guidance": [{"clause", "cite", "text"}, ...]}
 
 status is one of eligible, not_eligible, need_info, closed, not_yet_open. `missing` lists the questions to
-answer next (each one the form shows now) that would settle the conditions or give the amount. `figures` holds
+answer next (each one the form shows now) that would settle the conditions or give the amount; `next_step` does
+not repeat them. `office` is the office the notice names for the measure (where to apply or ask). `figures` holds
 what the measure's rule works out as data (name → number, true/false or null; `{}` for most measures; see
 calculator/result.py). `measures` (a list of measure ids) limits the result to those measures; guidance, which
 is about the clauses no measure computes, is then empty.

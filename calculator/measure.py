@@ -8,7 +8,7 @@ from typing import Any
 
 from .dates import zh_date
 from .facts import Facts
-from .inputs import INPUTS, ORDER
+from .inputs import ORDER
 from .parameter import ISSUE_DATE, Parameter
 from .result import (
     CLOSED, ELIGIBLE, NEED_INFO, NOT_ELIGIBLE, NOT_MET, NOT_YET_OPEN, STATUS_LABELS, STATUS_OF_OUTCOME, Assessment,
@@ -31,7 +31,7 @@ class Measure:
     clause: str
     title: str
     audiences: frozenset[str]  # values of the `asker` question this measure concerns
-    office: str  # where to ask, in the next step
+    office: str  # the office the notice names for this measure: where to apply or ask
     assess: Callable[[Facts], Assessment]
     attachment: str | None = None  # the attachment whose items the conditions cite besides `clause` (a1, a2)
     closes: Deadline | None = None  # None: the notice states no end date, and `open_ended` says so
@@ -76,14 +76,16 @@ class Measure:
             "conditions": [check.as_json() for check in found.conditions],
             "missing": list(missing),
             "next_step": self._next_step(status, found, missing),
+            "office": self.office,
             "notes": found.notes if self.closes is not None else [*found.notes, self.open_ended],
         }
 
     def _next_step(self, status: str, found: Assessment, missing: tuple[str, ...]) -> str:
         if status == ELIGIBLE:
             return found.apply
-        if status == NEED_INFO:
-            return "请先回答：" + "；".join(f"“{INPUTS[input_id].label}”" for input_id in missing)
+        if status == NEED_INFO:  # the questions themselves are in `missing`, shown once beside this
+            first = "补充“还需回答”所列的信息后，即可重新判断" if missing else "按现有回答还不能判断"
+            return f"{first}；情况不清楚的，可向{self.office}咨询。"
         if status == NOT_ELIGIBLE:
             return f"按通知所列条件，目前不符合。如情况有变化或有疑问，可向{self.office}咨询。"
         if status == CLOSED:

@@ -19,7 +19,7 @@ from calculator.validation import read
 
 STATUSES = {"eligible", "not_eligible", "need_info", "closed", "not_yet_open"}
 MEASURE_KEYS = {"id", "clause", "title", "status", "status_label", "window", "amount", "figures", "conditions",
-                "missing", "next_step", "notes"}
+                "missing", "next_step", "office", "notes"}
 FIGURES = {"c01": {"layoff_rate", "refund_rate", "no_application"}}
 """The figures of each measure (calculator/result.py): the same names in every result; none for the others."""
 AS_OF = st.dates(date(2021, 1, 1), date(2027, 12, 31))
