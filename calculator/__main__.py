@@ -123,7 +123,7 @@ def _field_name(field: str) -> str:
 
 
 def render_result(result: dict[str, Any]) -> str:
-    """The result as aligned Chinese text: per measure its status, window, amount, conditions, next step, notes."""
+    """The result as aligned Chinese text: per measure its status, window, amount, conditions, next step, office, notes."""
     lines = [f"自测结果（判断日期：{result['as_of']}）"]
     if not result["measures"]:
         lines += ["", "根据已有的答案，没有可以判断的政策；请补充答案（python -m calculator inputs 列出全部问题）。"]
@@ -140,6 +140,7 @@ def render_result(result: dict[str, Any]) -> str:
                                  for c in measure["conditions"]])
         lines += _field("还需回答", [f"{INPUT_LABELS[key]}（{key}）" for key in measure["missing"]])
         lines += _field("下一步", [measure["next_step"]])
+        lines += _field("经办机构", [measure["office"]])
         lines += _field("说明", [f"· {note}" for note in measure["notes"]])
     if result["guidance"]:
         lines += ["", "■ 其他可能相关的条款"]
