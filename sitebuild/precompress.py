@@ -26,6 +26,7 @@ MIN_SIZE = 1024  # below this, headers outweigh the saving
 # deflated members and shrinks by under 2 %: a copy would cost disk and decoding time for nothing.
 MAX_RATIO = 0.95
 SUFFIXES = {"gzip": ".gz", "br": ".br"}  # Content-Encoding → file name suffix
+PREFERRED_ENCODINGS = ("br", "gzip")  # what a server sends when the browser accepts both
 GZIP_LEVEL = 9
 BROTLI_QUALITY = 11
 CACHE_DIR = SCRATCH_DIR / "compressed"
@@ -55,13 +56,19 @@ def _cached_compress(data: bytes, encoding: str, cache_dir: Path) -> bytes:
     return compressed
 
 
+def _worth_compressing(path: Path) -> bool:
+    return path.suffix in COMPRESSIBLE_SUFFIXES and path.is_file() and path.stat().st_size >= MIN_SIZE
+
+
 def candidates(site_dir: Path) -> list[Path]:
     """The files of the site worth compressing, in a stable order."""
-    return sorted(
-        path
-        for path in site_dir.rglob("*")
-        if path.suffix in COMPRESSIBLE_SUFFIXES and path.is_file() and path.stat().st_size >= MIN_SIZE
-    )
+    return sorted(path for path in site_dir.rglob("*") if _worth_compressing(path))
+
+
+def _copy(data: bytes, encoding: str, cache_dir: Path) -> bytes | None:
+    """The pre-compressed copy of `data` for `encoding`, or None where it would not shrink enough to keep."""
+    compressed = _cached_compress(data, encoding, cache_dir)
+    return compressed if len(compressed) <= MAX_RATIO * len(data) else None
 
 
 def precompress_site(site_dir: Path, cache_dir: Path = CACHE_DIR) -> list[Path]:
@@ -74,10 +81,23 @@ def precompress_site(site_dir: Path, cache_dir: Path = CACHE_DIR) -> list[Path]:
         data = path.read_bytes()
         for encoding, suffix in SUFFIXES.items():
             copy = path.with_name(path.name + suffix)
-            compressed = _cached_compress(data, encoding, cache_dir)
-            if len(compressed) <= MAX_RATIO * len(data):
+            compressed = _copy(data, encoding, cache_dir)
+            if compressed is not None:
                 copy.write_bytes(compressed)
                 written.append(copy)
             else:
                 copy.unlink(missing_ok=True)
     return written
+
+
+def transfer_size(path: Path, cache_dir: Path = CACHE_DIR) -> int:
+    """How many bytes of `path` travel to a browser: the size of the copy `precompress_site` keeps for it in
+    the preferred coding (Brotli, which every current browser accepts over HTTPS and which `sitebuild.serve`
+    and nginx with `brotli_static` prefer), then gzip, else of the file itself."""
+    data = path.read_bytes()
+    if _worth_compressing(path):
+        for encoding in PREFERRED_ENCODINGS:
+            compressed = _copy(data, encoding, cache_dir)
+            if compressed is not None:
+                return len(compressed)
+    return len(data)

@@ -15,10 +15,14 @@ import jinja2
 
 import calculator
 
+from .contacts import NATIONAL_HOTLINE
 from .loader import load_notice
+from .markdown import chinese_date
 from .model import Clause, Notice
 from .pages import anchor_label
 from .paths import NOTICE_DIR, PROJECT_ROOT, TEMPLATES_DIR
+from .precompress import transfer_size
+from .timeline import deadlines
 from .wheel import Distribution, write_wheel
 
 PYODIDE_PACKAGE = PROJECT_ROOT / "node_modules" / "pyodide"
@@ -77,10 +81,19 @@ def anchors(notice: Notice) -> dict[str, dict[str, str]]:
     return found
 
 
-def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], download_mb: int) -> str:
+def glossary(notice: Notice) -> list[dict[str, str | list[str]]]:
+    """Every glossary term with its spellings, its entry's URL from the page and its definition: the script
+    links the terms in the results' wording to their entries."""
+    return [
+        {"forms": list(term.forms), "url": _url_from_page("glossary.md", term.id), "definition": term.definition}
+        for term in notice.glossary
+    ]
+
+
+def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], download_mb: float) -> str:
     """The self-check page's Markdown source (front matter, heading, and the form as raw HTML).
 
-    `download_mb` is what the browser fetches to run the self-check (Pyodide and the wheel), in MB.
+    `download_mb` is what the browser downloads to run the self-check, in MB (see `download_size`).
     """
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -90,6 +103,7 @@ def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], dow
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.filters["cn_date"] = chinese_date
     parts = [
         {"label": part.label, "title": part.title, "url": _url_from_page(part.page)} for part in notice.parts
     ]
@@ -98,10 +112,18 @@ def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], dow
         questions=catalogue[1:],
         parts=parts,
         anchors=anchors(notice),
+        glossary=glossary(notice),
         notice=notice.document,
+        deadlines=deadlines(notice),
+        hotline=NATIONAL_HOTLINE,
         urls=urls,
         download_mb=download_mb,
     )
+
+
+def download_size(files: list[Path]) -> int:
+    """The bytes that travel when the self-check runs: each file as the server sends it (pre-compressed)."""
+    return sum(transfer_size(path) for path in files)
 
 
 def bundle(docs_dir: Path) -> None:
@@ -116,7 +138,9 @@ def bundle(docs_dir: Path) -> None:
         "assets": _page_url(docs_dir, assets / "selfcheck") + "/",
         "site_root": SITE_ROOT_FROM_PAGE,
     }
-    download = sum((pyodide_dir / name).stat().st_size for name in PYODIDE_RUNTIME_FILES) + wheel.stat().st_size
+    # Pyodide's runtime, the rules' wheel and the self-check's own scripts (the page, the worker, the bridge).
+    fetched = [pyodide_dir / name for name in PYODIDE_RUNTIME_FILES] + [wheel]
+    fetched += sorted(path for path in (assets / "selfcheck").iterdir() if path.is_file())
     notice = load_notice(NOTICE_DIR)
-    page = render_page(calculator.catalogue(), notice, urls, download_mb=round(download / 1_000_000))
+    page = render_page(calculator.catalogue(), notice, urls, download_mb=download_size(fetched) / 1_000_000)
     (docs_dir / PAGE).write_text(page, encoding="utf-8")

@@ -28,10 +28,11 @@ LUNR_DIR = "assets/javascripts/lunr/"
 LUNR_SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
 # The theme's own files carry a content hash in their name (bundle.a5f9d56c.min.js).
 HASHED_NAME = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
-# Never fetched by a visitor: source maps, pre-compressed copies (the server picks them), the sitemap for
-# crawlers, the 404 page (served by the server for addresses the site does not have).
+# Never fetched by a visitor: source maps, pre-compressed copies (the server picks them), the 404 page (served by
+# the server for addresses the site does not have). The sitemap is kept: Material's instant navigation reads it
+# on every visit, so offline that read is answered instead of failing.
 EXCLUDED_SUFFIXES = (".map", ".gz", ".br")
-EXCLUDED_FILES = {"sitemap.xml", "404.html", WORKER}
+EXCLUDED_FILES = {"404.html", WORKER}
 
 
 def integrity(data: bytes) -> str:

@@ -44,3 +44,9 @@ def timeline(notice: Notice, today: datetime.date) -> list[TimelineEntry]:
         if fact.date is not None
     ]
     return sorted(entries, key=lambda entry: entry.date)
+
+
+def deadlines(notice: Notice) -> list[Fact]:
+    """The dated facts that end something (an application window, a policy's term), by date."""
+    dated = (fact for part in notice.parts for fact in part.explanation.facts if fact.date and fact.closes)
+    return sorted(dated, key=lambda fact: fact.date)

@@ -1,9 +1,11 @@
 // The self-check page: shows the questions that matter for the answers given so far, sends the answers
-// to the calculator engine (a Web Worker, see engine.mjs) and draws one card per measure. The form and
-// every fixed wording come from the page, generated at build time from calculator.catalogue(); this
-// script only fills in values. Answers stay in this window: nothing is sent or stored, except in the
-// share link's URL fragment when the user asks for one.
+// to the calculator engine (a Web Worker, see engine.mjs), sums the results up in a bar that stays in view and
+// draws one card per measure, most useful first. The form and every fixed wording come from the page,
+// generated at build time from calculator.catalogue() and notice/; this script only fills in values.
+// Answers are never sent anywhere: they are kept in this page's own address, after "#" (which no request
+// carries), so that Back, reload and Material's instant navigation find them again; 清除全部回答 removes them.
 import { EngineUnavailable, InputError, startEngine } from "./engine.mjs";
+import { Glossary } from "./terms.mjs";
 
 const ROOT_SELECTOR = "#policy-selfcheck";
 const INPUT_DELAY_MS = 250;
@@ -26,6 +28,11 @@ function todayIso() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A fragment that holds answers (`#asker=unit&…`), as opposed to one that names an anchor. */
+function holdsAnswers(hash) {
+  return hash.includes("=");
 }
 
 function formatDate(iso) {
@@ -107,18 +114,30 @@ class SelfCheck {
     this.asker = this.questions[0];
     this.asOf = root.querySelector("#sc-as-of");
     this.results = root.querySelector("#sc-results");
+    this.summary = root.querySelector("#sc-summary");
     this.announcer = root.querySelector("#sc-announcer");
     this.anchors = JSON.parse(root.dataset.anchors); // {"c01-2": {url, label}, ...}: what results cite
+    this.glossary = new Glossary(JSON.parse(root.dataset.glossary), document.baseURI);
+    // Each status with its mark and summary words, in the order cards are shown; "" stands for any other.
+    this.statuses = [...this.template("sc-statuses").children].map((element) => ({
+      status: element.dataset.status,
+      element,
+    }));
+    this.path = location.pathname; // the page whose address keeps the answers
     this.sequence = 0;
     this.timer = null;
     this.linkErrors = new Map(); // field → share-link value the form does not offer, until the field is changed
+    this.unfolded = new Set(); // measures whose folded card the visitor opened
     this.engine = engineFor(root);
 
     this.asOf.value = todayIso();
+    // Back to a page whose answers are kept: once the results are drawn again, scroll to where the visitor was
+    // (Material keeps the offset in history.state; the results were not there yet when it scrolled).
+    this.returnTo = holdsAnswers(location.hash) && history.state ? history.state.y : null;
     this.restoreFromFragment();
     this.form.addEventListener("submit", (event) => event.preventDefault());
-    this.form.addEventListener("change", () => this.update());
-    this.form.addEventListener("input", (event) => {
+    root.addEventListener("change", () => this.update());
+    root.addEventListener("input", (event) => {
       const field = event.target.closest("[data-field]");
       if (field) this.linkErrors.delete(field.dataset.field);
       this.sequence++; // a result still being computed is for answers that have changed since
@@ -129,6 +148,14 @@ class SelfCheck {
     root.querySelector("#sc-share").addEventListener("click", () => this.share());
     root.querySelector("#sc-print").addEventListener("click", () => window.print());
     root.querySelector("#sc-clear").addEventListener("click", () => this.clear());
+    root.querySelector("#sc-to-results").addEventListener("click", () => this.showResults());
+    for (const button of root.querySelectorAll(".sc-date-choice")) {
+      button.addEventListener("click", () => {
+        this.asOf.value = button.dataset.date;
+        this.linkErrors.delete("as_of");
+        this.update();
+      });
+    }
 
     this.showEngine("loading");
     this.engine.ready.then(
@@ -218,6 +245,7 @@ class SelfCheck {
 
   async refresh(sequence) {
     const { answers, errors } = this.collect();
+    this.keep(answers);
     this.showErrors(errors);
     if (errors.length) return this.showNotice("fix", errors);
     if (!(this.asker.id in answers)) return this.showNotice("start");
@@ -239,7 +267,7 @@ class SelfCheck {
 
   /** Replace the results with one of the page's fixed notices, plus messages that belong to no field. */
   showNotice(kind, messages = []) {
-    const notice = this.root.querySelector(`#sc-notice-${kind}`).content.cloneNode(true);
+    const notice = this.template(`sc-notice-${kind}`);
     const list = notice.querySelector("ul");
     for (const { field, message } of messages) {
       if (field) continue; // shown on its field
@@ -249,7 +277,18 @@ class SelfCheck {
     }
     if (list && !list.children.length) list.remove();
     this.results.replaceChildren(notice);
+    this.summary.hidden = true;
     this.announce(this.results.textContent);
+  }
+
+  /** A copy of the contents of the page's <template id="…">. */
+  template(id) {
+    return this.root.querySelector(`#${id}`).content.cloneNode(true);
+  }
+
+  /** The page's entry for a status: its mark, summary words and rank; the last entry for a status it does not know. */
+  statusEntry(status) {
+    return this.statuses.find((entry) => entry.status === status) || this.statuses[this.statuses.length - 1];
   }
 
   announce(text) {
@@ -270,24 +309,59 @@ class SelfCheck {
   }
 
   render(result) {
-    const heading = this.root.querySelector("#sc-results-heading").content.cloneNode(true);
+    const heading = this.template("sc-results-heading");
     heading.querySelector("[data-slot=as-of]").textContent = formatDate(result.as_of);
-    const cards = result.measures.map((measure) => this.card(measure, result.as_of));
+    const rank = (measure) => this.statuses.indexOf(this.statusEntry(measure.status));
+    const measures = [...result.measures].sort((a, b) => rank(a) - rank(b)); // stable: the notice's order within
+    const cards = measures.map((measure) => this.card(measure, result.as_of));
     const guidance = this.guidance(result.guidance);
     this.results.replaceChildren(heading, this.answersSummary(), ...cards, ...(guidance ? [guidance] : []));
-    const summary = this.root.querySelector("#sc-results-summary").content.cloneNode(true);
-    summary.querySelector("[data-slot=count]").textContent = String(result.measures.length);
-    this.announce(summary.textContent);
+    const counts = this.showSummary(result);
+    this.announce(this.template("sc-results-updated").textContent + counts);
+    if (this.returnTo !== null) {
+      window.scrollTo(0, this.returnTo);
+      this.returnTo = null;
+    }
+  }
+
+  /** Fill in the bar that sums the results up; return its counts as words (without the marks). */
+  showSummary(result) {
+    const counts = new Map();
+    for (const { status } of result.measures) {
+      const entry = this.statusEntry(status);
+      counts.set(entry, (counts.get(entry) || 0) + 1);
+    }
+    const items = this.statuses
+      .filter((entry) => counts.has(entry))
+      .map((entry) => {
+        const item = entry.element.cloneNode(true);
+        item.querySelector("[data-slot=count]").textContent = String(counts.get(entry));
+        return item;
+      });
+    this.summary.querySelector("[data-slot=as-of]").textContent = formatDate(result.as_of);
+    this.summary.querySelector("[data-slot=counts]").replaceChildren(...items);
+    this.summary.hidden = !items.length;
+    return items.map((item) => item.textContent.replace(item.querySelector(".sc-status-icon").textContent, "")).join("，");
+  }
+
+  /** Bring the results into view and move the keyboard focus to their heading. */
+  showResults() {
+    const heading = this.results.querySelector(".sc-results-title");
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
   }
 
   card(measure, asOf) {
-    const card = this.root.querySelector("#sc-card").content.firstElementChild.cloneNode(true);
+    const card = this.template("sc-card").firstElementChild;
     const slot = (name) => card.querySelector(`[data-slot="${name}"]`);
-    card.classList.add(`sc-status-${measure.status}`);
+    const linked = new Set(); // the glossary terms this card links already: each one once
+    const withTerms = (element, text) => element.replaceChildren(...this.glossary.nodes(text, linked));
+    const entry = this.statusEntry(measure.status);
     card.dataset.measure = measure.id;
     card.dataset.status = measure.status;
+    card.dataset.rank = entry.status || "other";
     slot("title").textContent = measure.title;
-    chooseVariant(card, "status", measure.status);
+    slot("status-icon").replaceWith(entry.element.querySelector(".sc-status-icon").cloneNode(true));
     slot("status-label").textContent = measure.status_label;
     slot("clause-link").replaceWith(this.citeLink(measure.clause));
 
@@ -310,7 +384,7 @@ class SelfCheck {
     }
 
     const conditions = slot("conditions");
-    for (const condition of measure.conditions) conditions.append(this.condition(condition));
+    for (const condition of measure.conditions) conditions.append(this.condition(condition, withTerms));
     if (!measure.conditions.length) card.querySelector("[data-part=conditions]").remove();
 
     if (measure.missing.length) {
@@ -320,31 +394,45 @@ class SelfCheck {
       card.querySelector("[data-part=missing]").remove();
     }
 
-    if (measure.next_step) slot("next-step").textContent = measure.next_step;
+    if (measure.next_step) withTerms(slot("next-step"), measure.next_step);
     else card.querySelector("[data-part=next-step]").remove();
+    slot("office").textContent = measure.office;
 
     const notes = slot("notes");
     for (const note of measure.notes) {
       const item = document.createElement("li");
-      item.textContent = note;
+      withTerms(item, note);
       notes.append(item);
     }
     if (!measure.notes.length) notes.remove();
+    if (measure.status === "closed") this.fold(card, measure.id);
     return card;
   }
 
-  condition({ text, outcome, cite }) {
-    const item = this.root.querySelector("#sc-condition").content.firstElementChild.cloneNode(true);
+  /** Fold a card's body away under its title, status and window; the visitor can open it (and it stays open). */
+  fold(card, id) {
+    const fold = this.template("sc-fold").firstElementChild;
+    const body = card.querySelector("[data-part=body]");
+    body.replaceWith(fold);
+    fold.append(body);
+    fold.open = this.unfolded.has(id);
+    fold.addEventListener("toggle", () => (fold.open ? this.unfolded.add(id) : this.unfolded.delete(id)));
+  }
+
+  condition({ text, outcome, cite }, withTerms) {
+    const item = this.template("sc-condition").firstElementChild;
     item.classList.add(`sc-${outcome}`);
     item.dataset.outcome = outcome;
     chooseVariant(item, "outcome", outcome);
-    item.querySelector("[data-slot=text]").textContent = text;
+    withTerms(item.querySelector("[data-slot=text]"), text);
     item.querySelector("[data-slot=cite]").replaceWith(this.citeLink(cite));
     return item;
   }
 
+  /** A missing question as a button that takes the visitor to it. */
   missingButton(id) {
     const question = this.questions.find((candidate) => candidate.id === id);
+    const item = document.createElement("li");
     const button = document.createElement("button");
     button.type = "button";
     button.className = "sc-link-button";
@@ -353,16 +441,18 @@ class SelfCheck {
       const target = question && question.element.querySelector("input");
       if (target) target.focus();
     });
-    return button;
+    item.append(button);
+    return item;
   }
 
   guidance(items) {
     if (!items.length) return null;
-    const section = this.root.querySelector("#sc-guidance").content.firstElementChild.cloneNode(true);
+    const section = this.template("sc-guidance").firstElementChild;
     const list = section.querySelector("ul");
+    const linked = new Set();
     for (const { text, cite } of items) {
-      const item = this.root.querySelector("#sc-guidance-item").content.firstElementChild.cloneNode(true);
-      item.querySelector("[data-slot=text]").textContent = text;
+      const item = this.template("sc-guidance-item").firstElementChild;
+      item.querySelector("[data-slot=text]").replaceChildren(...this.glossary.nodes(text, linked));
       item.querySelector("[data-slot=cite]").replaceWith(this.citeLink(cite));
       list.append(item);
     }
@@ -371,7 +461,7 @@ class SelfCheck {
 
   /** The answers as a person reads them; shown when the page is printed or saved as PDF. */
   answersSummary() {
-    const summary = this.root.querySelector("#sc-answers").content.firstElementChild.cloneNode(true);
+    const summary = this.template("sc-answers").firstElementChild;
     const list = summary.querySelector("dl");
     const { answers } = this.collect();
     for (const question of this.questions) {
@@ -385,12 +475,28 @@ class SelfCheck {
     return summary;
   }
 
-  shareUrl() {
-    const { answers } = this.collect();
+  /** The answers (and the date, if `withDate`) as a URL fragment: `asker=unit&…&as_of=2021-09-01`. */
+  fragment(answers, withDate) {
     const params = new URLSearchParams();
     for (const [id, value] of Object.entries(answers)) params.set(id, String(value));
-    if (this.asOf.value) params.set("as_of", this.asOf.value); // the receiver sees what the sender saw
-    return `${location.href.split("#")[0]}#${params}`;
+    if (withDate && this.asOf.value) params.set("as_of", this.asOf.value);
+    return params.toString();
+  }
+
+  shareUrl() {
+    const { answers } = this.collect();
+    return `${location.href.split("#")[0]}#${this.fragment(answers, true)}`; // the receiver sees what the sender saw
+  }
+
+  /** Keep the answers and the date in this page's address, replacing its history entry (no new one); a form
+   * with no answer and today's date leaves no fragment. An anchor fragment stays until there is something to keep. */
+  keep(answers) {
+    if (location.pathname !== this.path || !this.root.isConnected) return; // the visitor has gone to another page
+    const answered = Object.keys(answers).length > 0;
+    const fragment = this.fragment(answers, answered || this.asOf.value !== todayIso());
+    const hash = fragment ? `#${fragment}` : "";
+    if (location.hash === hash || (!hash && !holdsAnswers(location.hash))) return;
+    history.replaceState(history.state, "", location.pathname + location.search + hash);
   }
 
   async share() {
@@ -410,11 +516,11 @@ class SelfCheck {
     }
   }
 
-  /** Fill the form from a share link's fragment (`#asker=unit&…`); other fragments are anchors. */
+  /** Fill the form from the answers kept in the address or a share link (`#asker=unit&…`); other fragments are
+   * anchors. */
   restoreFromFragment() {
-    const fragment = location.hash.slice(1);
-    if (!fragment.includes("=")) return;
-    const params = new URLSearchParams(fragment);
+    if (!holdsAnswers(location.hash)) return;
+    const params = new URLSearchParams(location.hash.slice(1));
     for (const question of this.questions) {
       if (params.has(question.id) && !question.write(params.get(question.id))) {
         this.linkErrors.set(question.id, question.element.dataset.badLink);
@@ -431,6 +537,7 @@ class SelfCheck {
   clear() {
     this.form.reset();
     this.linkErrors.clear();
+    this.unfolded.clear();
     this.asOf.value = todayIso();
     this.root.querySelector("#sc-share-url").value = "";
     this.root.querySelector("#sc-share-box").hidden = true;
@@ -446,6 +553,20 @@ function init() {
   root.dataset.started = "true";
   new SelfCheck(root);
 }
+
+// Printing shows every card whole: folded cards open for the print and close again after it.
+addEventListener("beforeprint", () => {
+  for (const fold of document.querySelectorAll(".sc-fold:not([open])")) {
+    fold.open = true;
+    fold.dataset.openedForPrint = "true";
+  }
+});
+addEventListener("afterprint", () => {
+  for (const fold of document.querySelectorAll(".sc-fold[data-opened-for-print]")) {
+    fold.open = false;
+    delete fold.dataset.openedForPrint;
+  }
+});
 
 // Material's instant navigation swaps page content without reloading and runs this module only once:
 // its `document$` observable announces every new page, including the first one.
