@@ -73,6 +73,18 @@ def test_a_rebuilt_file_gets_fresh_copies_and_a_stale_copy_goes(tmp_path: Path) 
     assert not list(site.glob("page.html.*"))
 
 
+def test_the_size_that_travels_is_the_preferred_copys(built_site: Path) -> None:
+    """What a browser that accepts Brotli receives: the .br copy where the site has one, else the file."""
+    pyodide = built_site / "assets" / "pyodide" / selfcheck.pyodide_version()
+    for path in [*pyodide.iterdir(), *(built_site / "assets" / "selfcheck").iterdir()]:
+        if path.suffix in precompress.SUFFIXES.values():
+            continue
+        copy = path.with_name(path.name + precompress.SUFFIXES["br"])
+        expected = copy.stat().st_size if copy.is_file() else path.stat().st_size
+        assert precompress.transfer_size(path) == expected, path.name
+    assert precompress.transfer_size(pyodide / "pyodide.asm.wasm") < (pyodide / "pyodide.asm.wasm").stat().st_size / 2
+
+
 def test_compressing_is_reproducible() -> None:
     data = "稳岗返还".encode() * 1000
     for encoding in precompress.SUFFIXES:

@@ -59,11 +59,12 @@ def new_page(browser: Browser, traffic: Traffic) -> Iterator[Callable[..., Page]
     contexts = []
 
     def open_page(
-        width: int = 1280, height: int = 900, init_script: str | None = None, service_workers: str = "block"
+        width: int = 1280, height: int = 900, init_script: str | None = None, service_workers: str = "block",
+        color_scheme: str = "light",
     ) -> Page:
         context = browser.new_context(
             viewport={"width": width, "height": height}, locale="zh-CN", timezone_id="Asia/Shanghai",
-            service_workers=service_workers,
+            service_workers=service_workers, color_scheme=color_scheme,
         )
         contexts.append(context)
         context.route(NOT_LOCAL, lambda route: route.abort())
@@ -116,7 +117,8 @@ class SelfCheckPage:
         )
 
     def cards(self) -> list[dict]:
-        """Each result card as data: measure, status, badge text, amount text, conditions, clause link."""
+        """Each result card as data: measure, status, badge text, amount text, conditions, clause link, whether
+        its body is folded away (the texts are those shown: empty where folded)."""
         return self.page.eval_on_selector_all(
             "#sc-results .sc-card",
             """cards => cards.map(card => ({
@@ -129,13 +131,20 @@ class SelfCheckPage:
                 amount_tags: [...card.querySelectorAll('.sc-amount .sc-tag')].map(tag => tag.textContent),
                 window: card.querySelector('.sc-window') && card.querySelector('.sc-window').innerText,
                 next: card.querySelector('.sc-next') && card.querySelector('.sc-next').innerText,
+                folded: card.querySelector('.sc-fold:not([open])') !== null,
                 conditions: [...card.querySelectorAll('.sc-condition')].map(item => ({
                     outcome: item.dataset.outcome,
                     text: item.querySelector('[data-slot=text]').textContent,
-                    href: item.querySelector('a') && item.querySelector('a').href,
+                    href: item.querySelector('.sc-cite a') && item.querySelector('.sc-cite a').href,
                 })),
             }))""",
         )
+
+    def open_folds(self) -> None:
+        """Open every folded card, as a person does by tapping its “展开” line."""
+        folded = self.page.locator("#sc-results .sc-fold:not([open]) > summary")
+        while folded.count():
+            folded.first.click()
 
     def field_error(self, input_id: str) -> str:
         return self.page.inner_text(f"#sc-error-{input_id}")

@@ -1,4 +1,5 @@
-"""What the build puts in the site for the self-check: Pyodide's runtime, the wheel, and links that resolve."""
+"""What the build puts in the site for the self-check: Pyodide's runtime, the wheel, links that resolve, and the
+download it says it needs."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import html
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -76,3 +78,21 @@ def test_the_page_loads_nothing_from_another_origin(page_html: str, site_url: st
     ]
     assert any("selfcheck.js" in url for url in loaded)
     assert not [url for url in loaded if re.match(r"^([a-z]+:)?//", url) and not url.startswith(site_url)]
+
+
+def test_the_stated_download_is_what_travels(new_page, site_url: str, as_selfcheck, built_site: Path) -> None:
+    """The loading text names the bytes that really travel when the self-check starts (pre-compressed where
+    the server sends a copy), measured in the browser: the figure follows the files, whatever they become."""
+    page = new_page()
+    finished = []
+    page.context.on("requestfinished", lambda request: finished.append(request))
+    page.goto(f"{site_url}self-check/")
+    as_selfcheck(page).wait_until_ready()
+    page.wait_for_load_state("networkidle")
+    fetched = {urlsplit(r.url).path: r.sizes()["responseBodySize"] for r in finished
+               if urlsplit(r.url).path.startswith(("/assets/pyodide/", "/assets/calculator/", "/assets/selfcheck/"))}
+    assert {path.rsplit("/", 1)[1] for path in fetched} >= {*selfcheck.PYODIDE_RUNTIME_FILES, "worker.mjs", "bridge.py"}
+    stated = float(re.search(r"约 ([\d.]+) MB", page.inner_text('[data-engine-state="loading"]')).group(1))
+    assert abs(stated - sum(fetched.values()) / 1_000_000) <= 0.05
+    selfcheck_files = sorted(p.name for p in (built_site / "assets" / "selfcheck").iterdir() if p.suffix not in (".gz", ".br"))
+    assert sorted(path.rsplit("/", 1)[1] for path in fetched if "/selfcheck/" in path) == selfcheck_files

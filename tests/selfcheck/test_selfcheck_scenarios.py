@@ -84,6 +84,10 @@ PEOPLE = {
 }
 
 
+# Most useful first: the cards in this order of status, and in the notice's order within a status.
+CARD_ORDER = ["eligible", "in_scope", "need_info", "not_eligible", "not_in_scope", "closed", "not_yet_open"]
+
+
 def amount_text(value: float) -> str:
     """How the page writes an amount: grouped thousands, at most two decimals (Intl.NumberFormat zh-CN)."""
     return f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
@@ -116,8 +120,12 @@ def test_a_person_sees_the_right_cards(person: str, open_selfcheck, site_url: st
     expected = in_python(case.input, case.as_of)["result"]
     assert expected["measures"], f"{case.name}: a scenario with cards to see"
     cards = selfcheck.cards()
-    assert [card["measure"] for card in cards] == [measure["id"] for measure in expected["measures"]]
-    for card, measure in zip(cards, expected["measures"]):
+    in_order = sorted(expected["measures"], key=lambda measure: CARD_ORDER.index(measure["status"]))
+    assert [card["measure"] for card in cards] == [measure["id"] for measure in in_order]
+    assert [card["folded"] for card in cards] == [measure["status"] == "closed" for measure in in_order]
+    selfcheck.open_folds()
+    cards = selfcheck.cards()
+    for card, measure in zip(cards, in_order):
         assert card["status"] == measure["status"]
         assert card["title"] == measure["title"]
         assert measure["status_label"] in card["badge"]
