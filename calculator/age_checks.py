@@ -1,15 +1,21 @@
-"""Conditions on a person's age that several measures share: near retirement, working age, a minimum age."""
+"""Conditions on a person's age that several measures share: near retirement, working age, a minimum age.
+
+Each says the day that matters (the day the person turns 16, reaches the legal retirement age, or is that many
+years from it) and whether the judgement date has reached it, in the words of the comparison that decides.
+"""
 
 from __future__ import annotations
 
-from .dates import add_months, zh_age, zh_date
+from .checks import NOT_REACHED, PASSED, REACHED, condition, unknown
+from .dates import add_months, zh_age, zh_date, zh_months
 from .facts import Facts
 from .parameter import Parameter
-from .result import MET, NOT_MET, UNKNOWN, Check
+from .result import MET, Check, Said
 from .retirement import NOT_MODELLED, Retirement, cohorts_for, legal_retirement
 
 MIN_WORKING_AGE_YEARS = 16  # 《劳动法》第十五条：禁止用人单位招用未满十六周岁的未成年人
 AGE_INPUTS = ("birth_date", "sex", "female_retirement_category")
+NEED_RETIREMENT = "还需要出生日期和性别（女性还需原法定退休年龄）才能计算法定退休年龄"
 
 
 def retirement_of(facts: Facts) -> Retirement | None:
@@ -29,36 +35,44 @@ def retirement_note(facts: Facts) -> list[str]:
     return [f"法定退休年龄按{retirement.law}计算，为{zh_age(retirement.age_months)}；{NOT_MODELLED}"]
 
 
+def _retirement_age(retirement: Retirement) -> str:
+    return f"您的法定退休年龄为{zh_age(retirement.age_months)}，于{zh_date(retirement.reached_on)}达到"
+
+
+def _not_retired(facts: Facts, retirement: Retirement) -> Said:
+    """Whether the judgement date is still before the day the legal retirement age is reached."""
+    return NOT_REACHED.said(facts.as_of, retirement.reached_on, f"{_retirement_age(retirement)}，判断日期", "该日")
+
+
 def near_retirement(facts: Facts, months: Parameter, *, inclusive: bool, title: str = "") -> Check:
-    """Within `months` (a period the notice writes in years) of the legal retirement age on the as-of date.
+    """Within `months` (a period the notice writes in years) of the legal retirement age on the judgement date.
 
     民法典第一千二百五十九条: 「以内」 includes the boundary; 「不足」 (like 「不满」) does not — so with
-    `inclusive` the very day that period before retirement counts, without it it does not.
+    `inclusive` the very day that period before retirement counts (判断日期已到该日), without it it does not
+    (判断日期已过该日).
     """
     wording = title or f"距法定退休年龄{months.text}"
     retirement = retirement_of(facts)
     if retirement is None:
-        return Check(f"{wording}：还需要出生日期和性别（女性还需原法定退休年龄）才能计算。", UNKNOWN, months.cite,
-                     facts.ask(*AGE_INPUTS))
-    reached = f"法定退休年龄为{zh_age(retirement.age_months)}（{zh_date(retirement.reached_on)}达到）"
-    if facts.as_of >= retirement.reached_on:
-        return Check(f"{wording}：您的{reached}，已经达到法定退休年龄。", NOT_MET, months.cite)
+        return unknown(facts, wording, months.cite, *AGE_INPUTS, need=NEED_RETIREMENT)
+    before = _not_retired(facts, retirement)
+    if not before.holds:
+        return condition(wording, months.cite, before)
     start = add_months(retirement.reached_on, -months.value)
-    inside = facts.as_of >= start if inclusive else facts.as_of > start
-    boundary = f"{zh_date(start)}起" if inclusive else f"{zh_date(start)}之后"
-    if inside:
-        return Check(f"{wording}：您的{reached}；{boundary}即属于这一情形，现在符合。", MET, months.cite)
-    return Check(f"{wording}：您的{reached}；要到{boundary}才属于这一情形。", NOT_MET, months.cite)
+    said = (REACHED if inclusive else PASSED).said(
+        facts.as_of, start, f"{_retirement_age(retirement)}；距法定退休年龄正好{zh_months(months.value)}的日子是"
+                            f"{zh_date(start)}，判断日期", "该日")
+    return condition(wording, months.cite, said)
 
 
 def at_least_age(facts: Facts, years: int, wording: str, cite: str) -> Check:
+    """At least `years` old on the judgement date (the birthday counts)."""
     birth = facts.get("birth_date")
     if birth is None:
-        return Check(f"{wording}：还需要出生日期。", UNKNOWN, cite, facts.ask("birth_date"))
+        return unknown(facts, wording, cite, "birth_date")
     birthday = add_months(birth, 12 * years)
-    if facts.as_of >= birthday:
-        return Check(f"{wording}：您已于{zh_date(birthday)}年满{years}周岁。", MET, cite)
-    return Check(f"{wording}：您要到{zh_date(birthday)}才年满{years}周岁。", NOT_MET, cite)
+    return condition(wording, cite, REACHED.said(facts.as_of, birthday, f"您于{zh_date(birthday)}年满{years}周岁，判断日期",
+                                                 "该日"))
 
 
 def working_age(facts: Facts, cite: str) -> Check:
@@ -69,10 +83,6 @@ def working_age(facts: Facts, cite: str) -> Check:
         return adult
     retirement = retirement_of(facts)
     if retirement is None:
-        return Check(f"{wording}：还需要性别（女性还需原法定退休年龄）才能计算法定退休年龄。", UNKNOWN, cite,
-                     facts.ask(*AGE_INPUTS))
-    if facts.as_of >= retirement.reached_on:
-        return Check(f"{wording}：您已于{zh_date(retirement.reached_on)}达到法定退休年龄"
-                     f"{zh_age(retirement.age_months)}。", NOT_MET, cite)
-    return Check(f"{wording}：您将于{zh_date(retirement.reached_on)}达到法定退休年龄"
-                 f"{zh_age(retirement.age_months)}，现在在法定劳动年龄内。", MET, cite)
+        return unknown(facts, wording, cite, *AGE_INPUTS, need=NEED_RETIREMENT)
+    before = _not_retired(facts, retirement)
+    return condition(wording, cite, Said(adult.said.text + "；", adult.said.grounds) + before)

@@ -228,5 +228,9 @@ def _cells(measure: dict[str, Any], language: str) -> dict[str, str]:
 
 
 def _percent(rate: float | None, decimals: int) -> str:
-    """A rate (a fraction) as a percentage with `decimals` decimals; empty when unknown."""
-    return "" if rate is None else f"{rate:.{decimals}%}"
+    """A rate (a fraction) as a percentage with at least `decimals` decimals, more where the figure has them (a
+    rate shown more precisely beside its limit, e.g. 6.001%); empty when unknown."""
+    if rate is None:
+        return ""
+    percent = Decimal(repr(rate)).scaleb(2)
+    return f"{percent:.{max(decimals, -percent.normalize().as_tuple().exponent)}f}%"

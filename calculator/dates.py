@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calendar import monthrange
-from datetime import date
+from datetime import date, timedelta
 
 
 def add_months(day: date, months: int) -> date:
@@ -17,6 +17,34 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
+def term_in_months(start: date, end: date) -> int | None:
+    """The number of whole calendar months from `start` to `end`, both days included, or None if it is not one.
+
+    A term of n months that begins on `start` ends on the day before the same day n months later (2021年1月1日
+    to 2021年12月31日 is 12 months; 2021年3月1日 to 2022年2月28日 too); a term counted as 民法典第二百零一条、
+    第二百零二条 count it (from the day before `start`, to the corresponding day, or the month's last day where
+    there is none) is accepted as well (2021年1月31日 to 2021年2月28日 is 1 month).
+    """
+    before, after = start - timedelta(days=1), end + timedelta(days=1)
+    rough = (end.year - start.year) * 12 + end.month - start.month
+    for months in (rough - 1, rough, rough + 1):
+        if months >= 1 and (add_months(start, months) == after or add_months(before, months) == end):
+            return months
+    return None
+
+
+def months_left(day: date, end: date) -> tuple[int, int, tuple[date, date]]:
+    """From `day` to `end`, both included: the whole months counted back from the day after `end`, the days left
+    over, and the first and last day of the month those days fall in (the month before the whole months)."""
+    after = end + timedelta(days=1)
+    months = 0
+    while add_months(after, -(months + 1)) >= day:
+        months += 1
+    whole_months_begin = add_months(after, -months)
+    month = (add_months(after, -(months + 1)), whole_months_begin - timedelta(days=1))
+    return months, (whole_months_begin - day).days, month
+
+
 def zh_date(day: date) -> str:
     """2021年12月31日"""
     return f"{day.year}年{day.month}月{day.day}日"
@@ -26,3 +54,9 @@ def zh_age(months: int) -> str:
     """60岁, 60岁3个月"""
     years, rest = divmod(months, 12)
     return f"{years}岁{rest}个月" if rest else f"{years}岁"
+
+
+def zh_months(months: int) -> str:
+    """A period: 5年, 1年3个月, 4个月"""
+    years, rest = divmod(months, 12)
+    return (f"{years}年" if years else "") + (f"{rest}个月" if rest or not years else "")

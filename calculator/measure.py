@@ -11,7 +11,8 @@ from .facts import Facts
 from .inputs import ORDER
 from .parameter import ISSUE_DATE, Parameter
 from .result import (
-    CLOSED, ELIGIBLE, NEED_INFO, NOT_ELIGIBLE, NOT_MET, NOT_YET_OPEN, STATUS_LABELS, STATUS_OF_OUTCOME, Assessment,
+    CLOSED, ELIGIBLE, IN_SCOPE, NEED_INFO, NOT_ELIGIBLE, NOT_IN_SCOPE, NOT_MET, NOT_YET_OPEN, SCOPE_STATUS_OF_OUTCOME,
+    STATUS_LABELS, STATUS_OF_OUTCOME, Assessment,
 )
 
 NO_END_DATE = "通知没有写明本项政策的截止日期，现行执行规定以经办机构为准。"
@@ -37,6 +38,8 @@ class Measure:
     closes: Deadline | None = None  # None: the notice states no end date, and `open_ended` says so
     open_ended: str = NO_END_DATE
     opens: Parameter = ISSUE_DATE
+    scope: str = ""  # a measure that only says who is in a group (附件1, 附件2): the group, “……范围”
+    met_label: str = STATUS_LABELS[ELIGIBLE]  # the words of `eligible`, where “符合条件” would say too much
     window: dict[str, str] | None = field(init=False, repr=False, compare=False)  # as the result shows it
 
     def __post_init__(self) -> None:
@@ -59,9 +62,13 @@ class Measure:
             status, label = NOT_YET_OPEN, f"尚未实施（本通知自{zh_date(self.opens.value)}起实施）"
         elif self.closes is not None and as_of > self.closes.last_day.value:
             status, label = CLOSED, f"已于{zh_date(self.closes.last_day.value)}截止"
+        elif self.scope:
+            status = SCOPE_STATUS_OF_OUTCOME[outcome]
+            label = {IN_SCOPE: f"属于{found.scope or self.scope}", NOT_IN_SCOPE: f"不属于{self.scope}",
+                     NEED_INFO: STATUS_LABELS[NEED_INFO]}[status]
         else:
             status = STATUS_OF_OUTCOME[outcome]
-            label = STATUS_LABELS[status]
+            label = self.met_label if status == ELIGIBLE else STATUS_LABELS[status]
         asked = found.verdict.missing + found.refine
         missing = () if outcome == NOT_MET or not asked else tuple(sorted(set(asked), key=ORDER.__getitem__))
         return {
@@ -81,13 +88,15 @@ class Measure:
         }
 
     def _next_step(self, status: str, found: Assessment, missing: tuple[str, ...]) -> str:
-        if status == ELIGIBLE:
+        if status in (ELIGIBLE, IN_SCOPE):
             return found.apply
         if status == NEED_INFO:  # the questions themselves are in `missing`, shown once beside this
             first = "补充“还需回答”所列的信息后，即可重新判断" if missing else "按现有回答还不能判断"
             return f"{first}；情况不清楚的，可向{self.office}咨询。"
         if status == NOT_ELIGIBLE:
             return f"按通知所列条件，目前不符合。如情况有变化或有疑问，可向{self.office}咨询。"
+        if status == NOT_IN_SCOPE:
+            return f"按通知所列的人员范围，不属于这一范围。如情况有变化或有疑问，可向{self.office}咨询。"
         if status == CLOSED:
             return (f"本项政策已于{zh_date(self.closes.last_day.value)}截止，现在不能再按本通知申请；"
                     f"如有疑问，可向{self.office}咨询。")

@@ -9,8 +9,9 @@ or null, holding only what the measure's own rule works out from the answers and
 
 - every result of a measure has the same names, null where the answers do not settle the figure;
 - a measure that works out nothing beyond its conditions and amount has `{}`;
-- a rate is a fraction as a JSON number (0.06 for 6％), rounded as the wording beside it shows it, so the
-  two always agree;
+- a rate is a fraction as a JSON number (0.06 for 6％), rounded as the wording beside it shows it (half-up to
+  two decimals of a percentage, more where that would read as the limit: calculator/wording.py), so the two
+  always agree;
 - money is never repeated here: the amount is `amount.value`;
 - figures describe the answers whatever the as-of date (a closed measure still has them).
 
@@ -30,7 +31,10 @@ MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 ELIGIBLE, NOT_ELIGIBLE, NEED_INFO, CLOSED, NOT_YET_OPEN = (
     "eligible", "not_eligible", "need_info", "closed", "not_yet_open",
 )
+IN_SCOPE, NOT_IN_SCOPE = "in_scope", "not_in_scope"
+"""The statuses of a measure that only says who is in a group (附件1, 附件2): never “符合条件”."""
 STATUS_OF_OUTCOME = {MET: ELIGIBLE, NOT_MET: NOT_ELIGIBLE, UNKNOWN: NEED_INFO}
+SCOPE_STATUS_OF_OUTCOME = {MET: IN_SCOPE, NOT_MET: NOT_IN_SCOPE, UNKNOWN: NEED_INFO}
 STATUS_LABELS = {ELIGIBLE: "符合条件", NOT_ELIGIBLE: "不符合条件", NEED_INFO: "需要更多信息"}
 FIGURE_OF_OUTCOME = {MET: True, NOT_MET: False, UNKNOWN: None}
 """A yes/no figure from an outcome."""
@@ -50,13 +54,75 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
-class Check:
-    """One condition as the resident reads it: plain Chinese, its outcome and the sentence it comes from."""
+class Answer:
+    """A ground of a condition's words: they state this answer, in the catalogue's own statement of it."""
+
+    input_id: str
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """A ground of a condition's words: `word` says how `left` stands to `right` (e.g. 裁员率 “不高于” 6％), in
+    the words `phrase`."""
+
+    left: Any
+    word: str
+    right: Any
+    phrase: str
+
+
+Ground: TypeAlias = Answer | Compared
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """Words of a condition with what they rest on: the answers they state and the comparisons they make.
+
+    `decides`, when set, is the ground whose truth settles the condition, and `holds` whether it is met; the
+    checks of calculator/checks.py build a condition's outcome from `holds` and its words from the same ground,
+    so the two cannot disagree.
+    """
 
     text: str
+    grounds: tuple[Ground, ...] = ()
+    decides: Ground | None = None
+    holds: bool | None = None
+
+    def __add__(self, other: Said | str) -> Said:
+        other = other if isinstance(other, Said) else Said(other)
+        if self.decides is not None and other.decides is not None:
+            raise ValueError("a condition's words rest on one deciding ground")
+        first = self if self.decides is not None else other
+        return Said(self.text + other.text, self.grounds + other.grounds, first.decides, first.holds)
+
+    def __radd__(self, other: str) -> Said:
+        return Said(other) + self
+
+    def aside(self) -> Said:
+        """The same words as context: they rest on their grounds but do not decide the condition."""
+        return Said(self.text, self.grounds)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One condition as the resident reads it: `title` (the condition, in the notice's words) and `said` (what
+    the answers show), its outcome and the sentence it comes from.
+
+    Checks are built by calculator/checks.py and calculator/age_checks.py only, from the answers and
+    comparisons that decide them (see `Said`); `missing` names the questions that would settle an unknown one.
+    """
+
+    title: str
+    said: Said
     outcome: str
     cite: str
     missing: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        said = self.said.text.rstrip("。")
+        return f"{self.title}：{said}。" if self.title else f"{said}。"
 
     def as_json(self) -> dict[str, str]:
         return {"text": self.text, "outcome": self.outcome, "cite": self.cite}
@@ -115,7 +181,9 @@ class Assessment:
 
     `refine` names unanswered questions that would not change the verdict but would give the amount or the
     next step; `apply` is the next step once the conditions are met and the window is open; `figures` are the
-    measure's figures (see the module docstring), always the same names for a measure.
+    measure's figures (see the module docstring), always the same names for a measure; `scope`, for a measure
+    that only says who is in a group, names the group the answers put the person in (“就业困难人员范围”),
+    when it is narrower than the measure's own.
     """
 
     verdict: Verdict
@@ -125,3 +193,4 @@ class Assessment:
     notes: list[str] = field(default_factory=list)
     refine: tuple[str, ...] = ()
     figures: dict[str, Figure] = field(default_factory=dict)
+    scope: str = ""

@@ -9,8 +9,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from .dates import term_in_months
 from .facts import Facts
 from .inputs import BOOL, CHOICE, COUNT, DATE, EARLIEST_DATE, INPUTS, LATEST_DATE, MONEY, ORDER, Input
+from .retirement import cohorts_for, legal_retirement
 from .wording import CENT
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -153,12 +155,32 @@ PARSERS: dict[str, Callable[[Input, Any], Any]] = {
 }
 
 
+WORKING = frozenset({"employed_enterprise", "employed_other", "self_employed"})
+
+
+def _past_retirement_age(values: dict[str, Any], as_of: date) -> bool:
+    """Whether the answers show the person past the legal retirement age (and so not among the household's
+    members of working age) on the as-of date."""
+    birth, sex, category = (values.get(key) for key in ("birth_date", "sex", "female_retirement_category"))
+    if birth is None or sex is None or (sex == "female" and category is None):
+        return False
+    return as_of >= legal_retirement(birth, cohorts_for(sex, category), as_of).reached_on
+
+
 def _inconsistencies(values: dict[str, Any], as_of: date) -> list[dict[str, str]]:
-    """Answers that contradict each other or the as-of date (each reported on the later question)."""
+    """Answers that contradict each other or the as-of date, each reported on the later question, naming both
+    answers in the catalogue's words."""
     found: list[dict[str, str]] = []
 
     def report(field: str, message: str) -> None:
         found.append({"field": field, "message": message})
+
+    def said(input_id: str) -> str:
+        """The answer to a yes/no or choice question, as the question and the answer chosen."""
+        spec = INPUTS[input_id]
+        value = values[input_id]
+        answer = spec.choice_label(value) if spec.type == CHOICE else ("是" if value else "否")
+        return f"“{spec.label}”回答“{answer}”"
 
     get = values.get
     staff, layoffs = get("insured_staff_last_year"), get("layoffs_last_year")
@@ -173,14 +195,37 @@ def _inconsistencies(values: dict[str, Any], as_of: date) -> list[dict[str, str]
             if income is not None and income > able - working:
                 report("household_members_with_business_income",
                        f"有经营性或投资性收入的人数（{income}人）不能多于没有就业的家庭成员人数（{able - working}人）。")
+    working_now = get("employment_status") in WORKING
+    if working_now and working == 0 and not _past_retirement_age(values, as_of):
+        report("household_members_working",
+               f"您{said('employment_status')}，已经就业的家庭成员（含您本人）就不会是0人；请核对这两个回答。")
+    if working_now and get("military_spouse_without_work"):
+        report("military_spouse_without_work",
+               f"您{said('employment_status')}，又{said('military_spouse_without_work')}；请核对这两个回答。")
+    if get("employment_status") == "not_working" and get("stable_employment"):
+        report("stable_employment", f"您{said('employment_status')}，又{said('stable_employment')}；请核对这两个回答。")
+    household_urban = get("household_urban")
+    if household_urban is not None and get("dibao_family") in ("urban", "rural") and household_urban != (
+            get("dibao_family") == "urban"):
+        report("household_urban", f"您{said('dibao_family')}，又{said('household_urban')}；请核对这两个回答。")
     start, end, hired = get("internship_start"), get("internship_end"), get("intern_hired_on")
     if start is not None and end is not None and end <= start:
         report("internship_end", "见习期满日期应晚于见习开始日期。")
+    elif start is not None and end is not None and get("internship_term_unit") == "months" and (
+            term_in_months(start, end) is None):
+        report("internship_term_unit",
+               f"见习开始日期（{start.isoformat()}）到见习期满日期（{end.isoformat()}）不是整月，与"
+               f"{said('internship_term_unit')}不符：按月约定的，期满日是开始日若干个月后对应日的前一天"
+               "（例如2021年1月1日开始、见习期6个月，期满日为2021年6月30日）。请核对日期，或选“按天约定”。")
     if start is not None and hired is not None and hired < start:
         report("intern_hired_on", "实现稳定就业的日期不能早于见习开始日期。")
+    birth, arose = get("birth_date"), get("unemployment_case_date")
+    if birth is not None and arose is not None and arose < birth:
+        report("unemployment_case_date",
+               f"情形发生的日期（{arose.isoformat()}）不能早于出生日期（{birth.isoformat()}）。")
     for field, what in (("birth_date", "出生日期"), ("unemployment_case_date", "情形发生的日期"),
                         ("intern_hired_on", "实现稳定就业的日期")):
         day = get(field)
         if day is not None and day > as_of:
-            report(field, f"{what}不能晚于自测日期（{as_of.isoformat()}）。")
+            report(field, f"{what}不能晚于判断日期（{as_of.isoformat()}）。")
     return found

@@ -1,13 +1,15 @@
-"""附件2 with （十三）: who counts as 就业困难人员 (ten categories) or may be treated as one (five more)."""
+"""附件2 with （十三）: who is in the scope of 就业困难人员 (ten categories), and who may be treated as one (five
+more, on the conditions of 辽政发〔2020〕9号, which the notice does not list). A scope result: 属于…范围."""
 
 from __future__ import annotations
 
 from ..age_checks import at_least_age, near_retirement, retirement_note, working_age
-from ..checks import combined, flag, in_turn, one_of, unknown
+from ..checks import AT_LEAST, among, answer, combined, condition, in_turn, stated, unknown
 from ..facts import Facts
+from ..inputs import REFERENCE_DOCUMENT
 from ..measure import Measure
 from ..parameter import Parameter
-from ..result import MET, NOT_MET, UNKNOWN, Assessment, Check, Verdict, any_of, shown
+from ..result import MET, NOT_MET, Assessment, Check, all_of, any_of
 
 ZERO_EMPLOYMENT_MIN_MEMBERS = Parameter(2, cite="a2-1-1", text="2名(含)以上")
 REMOVED_ONCE_EMPLOYED = Parameter(1, cite="c13-3", text="已经有1人实现就业")
@@ -16,117 +18,146 @@ ORPHAN_MIN_AGE = Parameter(16, cite="a2-2-5", text="16周岁(含)以上")
 
 OFFICE = "当地街道、社区公共就业服务机构"
 HOUSEHOLD = ("household_able_members", "household_members_working", "household_members_with_business_income")
+DIFFICULTY = "就业困难人员范围"
+REFERENCE_GROUP = "可参照就业困难人员享受相关政策人员范围"
+SCOPE = "就业困难人员及参照享受相关政策人员范围"
+REFERENCE_CONDITIONS = "符合辽政发〔2020〕9号规定的参照享受条件"
+NOT_WORKING = {"not_working"}
 
 
 def zero_employment_family(facts: Facts, title: str = "城镇零就业家庭成员") -> Check:
     """城镇零就业家庭 exactly as 附件2 defines it, and removed once one member works (（十三）)."""
-    urban = facts.get("household_urban")
-    if urban is None:
-        return unknown(facts, "household_urban", "a2-1-1", title)
-    if not urban:
-        return Check(f"{title}：您家不是城镇居民家庭。", NOT_MET, "a2-1-1")
+    if facts.get("household_urban") is None:
+        return unknown(facts, title, "a2-1-1", "household_urban")
+    urban = stated(facts, "household_urban", {True})
+    if not urban.holds:
+        return condition(title, "a2-1-1", urban)
     able, working, income = (facts.get(input_id) for input_id in HOUSEHOLD)
+    members = urban.aside() + "；" + (stated(facts, "household_able_members").aside() + "，" if able is not None else "")
     if working is not None and working >= REMOVED_ONCE_EMPLOYED.value:
-        return Check(f"{title}：您家已有{working}人就业；零就业家庭成员中{REMOVED_ONCE_EMPLOYED.text}的，"
-                     "要将该家庭从零就业家庭中移除。", NOT_MET, REMOVED_ONCE_EMPLOYED.cite)
+        return condition(title, REMOVED_ONCE_EMPLOYED.cite, members + stated(facts, "household_members_working", {0})
+                         + f"；零就业家庭成员中{REMOVED_ONCE_EMPLOYED.text}的，要将该家庭从零就业家庭中移除")
     if able is None or working is None or income is None:
-        return Check(f"{title}：还需要同一户口内在法定劳动年龄内、有劳动能力和就业要求的家庭成员人数，"
-                     "以及其中就业和有经营性、投资性收入的人数。", UNKNOWN, "a2-1-1", facts.ask(*HOUSEHOLD))
+        return unknown(facts, title, "a2-1-1", *HOUSEHOLD,
+                       need="还需要同一户口内在法定劳动年龄内、有劳动能力和就业要求的家庭成员人数，"
+                            "以及其中就业和有经营性、投资性收入的人数")
     qualifying = able - income
-    members = (f"同一户口内在法定劳动年龄内、有劳动能力和就业要求的家庭成员{able}人，都处于无业状态，"
-               f"其中没有经营性、投资性收入的{qualifying}人")
-    if qualifying >= ZERO_EMPLOYMENT_MIN_MEMBERS.value:
-        return Check(f"{title}：{members}，达到{ZERO_EMPLOYMENT_MIN_MEMBERS.text}。", MET, "a2-1-1")
-    return Check(f"{title}：{members}，不足{ZERO_EMPLOYMENT_MIN_MEMBERS.value}名。", NOT_MET, "a2-1-1")
+    said = (members + stated(facts, "household_members_working").aside() + "，"
+            + stated(facts, "household_members_with_business_income").aside()
+            + AT_LEAST.said(qualifying, ZERO_EMPLOYMENT_MIN_MEMBERS.value,
+                            f"；处于无业状态且无经营性、投资性收入的{qualifying}人，",
+                            (ZERO_EMPLOYMENT_MIN_MEMBERS.text, f"{ZERO_EMPLOYMENT_MIN_MEMBERS.value}名")))
+    return condition(title, "a2-1-1", said)
 
 
-def _not_working(facts: Facts) -> Check:
-    return one_of(facts, "employment_status", {"not_working"}, "", "目前未就业",
-                  "您目前的工作状况是“{label}”，不是未就业")
+def not_working(facts: Facts) -> Check:
+    """Without work on the judgement date (a part of a combined condition)."""
+    return answer(facts, "employment_status", NOT_WORKING, "")
 
 
 def _registered_near_retirement(facts: Facts) -> Check:
     title = f"登记失业人员中距法定退休年龄{NEAR_RETIREMENT.text}的人员"
-    parts = in_turn(
-        lambda: one_of(facts, "employment_status", {"not_working"}, "", "目前没有工作",
-                       "您目前的工作状况是“{label}”，不是失业人员"),
-        lambda: flag(facts, "registered_unemployed", "", "已办理失业登记", "还没有办理失业登记"),
+    return combined(title, NEAR_RETIREMENT.cite, in_turn(
+        lambda: not_working(facts),
+        lambda: answer(facts, "registered_unemployed", {True}, ""),
         lambda: near_retirement(facts, NEAR_RETIREMENT, inclusive=True),
-    )
-    return combined(title, NEAR_RETIREMENT.cite, parts)
+    ))
 
 
 def _rural_labour(facts: Facts, title: str, cite: str, group: str, key_county: bool) -> Check:
     """脱贫劳动力 / 农村低收入劳动力, in or outside a 省级乡村振兴重点帮扶县."""
-    name = {"alleviated": "脱贫人口", "rural_low_income": "农村低收入人口"}[group]
-    county = "属于省级乡村振兴重点帮扶县"
-    parts = in_turn(
-        lambda: one_of(facts, "poverty_status", {group}, "", f"您是全国扶贫开发信息系统中的{name}",
-                       f"您不是{name}"),
-        lambda: flag(facts, "in_key_assistance_county", "", county, f"不{county}", met_when=key_county),
+    return combined(title, cite, in_turn(
+        lambda: answer(facts, "poverty_status", {group}, ""),
+        lambda: answer(facts, "in_key_assistance_county", {key_county}, ""),
         lambda: working_age(facts, ""),
-        lambda: flag(facts, "able_and_willing_to_work", "", "有劳动能力和就业意愿", "没有劳动能力或就业意愿"),
-        lambda: _not_working(facts),
-    )
-    return combined(title, cite, parts)
+        lambda: answer(facts, "able_and_willing_to_work", {True}, ""),
+        lambda: not_working(facts),
+    ))
 
 
 def difficulty_checks(facts: Facts) -> list[Check]:
     """The ten categories of 就业困难人员 (附件2 一)."""
     return [
         zero_employment_family(facts),
-        one_of(facts, "dibao_family", {"urban"}, "a2-1-2", "您家是城市低保家庭。", "您家不是城市低保家庭。",
-               "城市最低生活保障家庭成员"),
+        answer(facts, "dibao_family", {"urban"}, "a2-1-2", "城市最低生活保障家庭成员"),
         _registered_near_retirement(facts),
-        flag(facts, "disabled", "a2-1-4", "您是残疾人。", "您不是残疾人。", "残疾人"),
-        flag(facts, "single_parent_of_minor", "a2-1-5", "是。", "不是。", "单亲抚养未成年人者"),
-        flag(facts, "military_spouse_without_work", "a2-1-6", "是。", "不是。", "随军后无工作的现役军人配偶"),
-        flag(facts, "special_care_recipient", "a2-1-7", "是。", "不是。", "享受定期定量抚恤和生活补助的优抚对象"),
-        one_of(facts, "martyr_family", {"child", "other"}, "a2-1-8", "您是烈属。", "您不是烈属。", "烈属"),
+        answer(facts, "disabled", {True}, "a2-1-4", "残疾人"),
+        answer(facts, "single_parent_of_minor", {True}, "a2-1-5", "单亲抚养未成年人者"),
+        answer(facts, "military_spouse_without_work", {True}, "a2-1-6", "随军后无工作的现役军人配偶"),
+        answer(facts, "special_care_recipient", {True}, "a2-1-7", "享受定期定量抚恤和生活补助的优抚对象"),
+        answer(facts, "martyr_family", {"child", "other"}, "a2-1-8", "烈属"),
         _rural_labour(facts, "脱贫劳动力", "a2-1-9", "alleviated", key_county=True),
         _rural_labour(facts, "农村低收入劳动力", "a2-1-10", "rural_low_income", key_county=True),
     ]
 
 
 def reference_checks(facts: Facts) -> list[Check]:
-    """The five categories who may be treated as 就业困难人员 (附件2 二)."""
+    """The five categories who may be treated as 就业困难人员 (附件2 二), before the conditions of 辽政发〔2020〕9号."""
     return [
-        flag(facts, "model_worker", "a2-2-1", "是。", "不是。", "县级以上（含县级）劳动模范"),
-        flag(facts, "land_expropriated_farmer", "a2-2-2", "是。", "不是。", "土地被依法征收的失地农民"),
+        answer(facts, "model_worker", {True}, "a2-2-1", "县级以上（含县级）劳动模范"),
+        answer(facts, "land_expropriated_farmer", {True}, "a2-2-2", "土地被依法征收的失地农民"),
         _rural_labour(facts, "非省级乡村振兴重点帮扶县的脱贫劳动力", "a2-2-3", "alleviated", key_county=False),
         _rural_labour(facts, "非省级乡村振兴重点帮扶县的农村低收入劳动力", "a2-2-4", "rural_low_income",
                       key_county=False),
         combined("符合条件的孤儿", ORPHAN_MIN_AGE.cite, in_turn(
-            lambda: flag(facts, "orphan", "", "您是全国儿童福利信息系统中的孤儿", "您不是孤儿"),
-            lambda: at_least_age(facts, ORPHAN_MIN_AGE.value, ORPHAN_MIN_AGE.text, ""),
-            lambda: flag(facts, "able_and_willing_to_work", "", "有劳动能力和就业意愿", "没有劳动能力或就业意愿"),
+            lambda: answer(facts, "orphan", {True}, ""),
+            lambda: at_least_age(facts, ORPHAN_MIN_AGE.value, f"{ORPHAN_MIN_AGE.value}周岁（含）以上", ""),
+            lambda: answer(facts, "able_and_willing_to_work", {True}, ""),
         )),
     ]
 
 
-def employment_difficulty(facts: Facts) -> Verdict:
-    """Whether the person is a 就业困难人员 (附件2 一), as other measures ask."""
-    return any_of(*difficulty_checks(facts))
+def reference_conditions(facts: Facts) -> Check:
+    """The conditions of 辽政发〔2020〕9号 that the five categories must also meet (附件2 二's opening words)."""
+    return answer(facts, "meets_reference_conditions", {True}, "a2-2-intro", REFERENCE_CONDITIONS)
+
+
+def employment_difficulty(facts: Facts, title: str, cite: str) -> Check:
+    """Whether the person is a 就业困难人员 (附件2 一), as one condition of another measure."""
+    return among(title, cite, difficulty_checks(facts), "附件2第一部分所列的十类人员")
+
+
+def by_reference(facts: Facts, title: str, cite: str) -> Check:
+    """Whether the person may be treated as a 就业困难人员 (附件2 二, on 辽政发〔2020〕9号's conditions), as one
+    condition of another measure."""
+    group = among(title, cite, reference_checks(facts), "附件2第二部分所列的五类人员")
+    return combined(title, cite, [group, reference_conditions(facts)]) if group.outcome == MET else group
+
+
+def _shown(difficulty: list[Check], reference: list[Check], conditions: Check) -> list[Check]:
+    """The categories met, if any: of the ten alone, or of the five with 辽政发〔2020〕9号's conditions (and the
+    ten while the person may still be one); otherwise every category."""
+    if any_of(*difficulty).outcome == MET:
+        return [check for check in difficulty if check.outcome == MET]
+    referred = [check for check in reference if check.outcome == MET]
+    if referred:
+        return ([] if conditions.outcome == MET else difficulty) + referred + [conditions]
+    return difficulty + reference
 
 
 def assess(facts: Facts) -> Assessment:
     difficulty, reference = difficulty_checks(facts), reference_checks(facts)
-    notes = []
-    if any_of(*difficulty).outcome == MET:
+    conditions = reference_conditions(facts)
+    is_difficult, referred = any_of(*difficulty), any_of(*reference)
+    treated_as = all_of(referred, conditions) if referred.outcome == MET else referred
+    verdict = any_of(is_difficult, treated_as)
+    notes = [f"附件2只列出人员范围；就业困难人员的认定和可享受的援助政策的具体条件、标准按有关规定执行，本通知没有写明，"
+             f"以{OFFICE}的认定为准。"]
+    if is_difficult.outcome == MET:
         notes.append("就业困难人员可通过组织参加职业培训、推荐企业吸纳、帮助灵活就业、扶持自主创业、"
-                     "公益性岗位援助等方式获得就业帮扶（第（十三）条）；具体认定以公共就业服务机构为准。")
-    elif any_of(*reference).outcome == MET:
-        notes.append("您属于可参照就业困难人员享受相关政策的人员，还须符合《辽宁省人民政府关于深入实施就业优先政策"
-                     "进一步做好稳就业工作的若干意见》（辽政发〔2020〕9号）规定的参照享受条件。")
+                     "公益性岗位援助等方式获得就业帮扶（第（十三）条）。")
+    elif referred.outcome != NOT_MET:
+        notes.append(f"附件2第二部分所列人员，须符合{REFERENCE_DOCUMENT}规定的条件，才可参照就业困难人员享受有关援助和"
+                     f"帮扶政策；这些条件本通知没有列出，可向{OFFICE}咨询。")
     if difficulty[0].cite == REMOVED_ONCE_EMPLOYED.cite:
         notes.append("家庭中尚未就业的其他成员，可获得就业指导、岗位信息、推荐培训等公共就业服务；"
                      "符合其他类别就业困难人员条件的，可按其他类别落实援助政策（第（十三）条）。")
-    checks = difficulty + reference
     return Assessment(
-        verdict=any_of(*checks),
-        conditions=shown(checks),
+        verdict=verdict,
+        conditions=_shown(difficulty, reference, conditions),
         apply=f"可向{OFFICE}咨询就业困难人员认定和相应的援助政策。",
         notes=notes + retirement_note(facts),
+        scope=DIFFICULTY if is_difficult.outcome == MET else REFERENCE_GROUP,
     )
 
 
@@ -138,4 +169,5 @@ MEASURE = Measure(
     office=OFFICE,
     assess=assess,
     attachment="a2",
+    scope=SCOPE,
 )

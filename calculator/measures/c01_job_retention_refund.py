@@ -2,8 +2,9 @@
 
 Figures (see calculator/result.py), read by the caseworkers' batch:
 
-- `layoff_rate`: last year's layoffs / insured staff as the layoff condition states it (0 without layoffs);
-  null while either count is unknown.
+- `layoff_rate`: last year's layoffs / insured staff as the layoff condition shows it (rounded half-up to two
+  decimals of a percentage, more where that would read as the limit; 0 without layoffs); null while either
+  count is unknown.
 - `refund_rate`: the share of last year's contributions the refund may not exceed (0.3 or 0.6), set by the
   unit's type and an enterprise's size; null while those are unknown, or when the unit does not qualify.
 - `no_application`: 免申即享 — true for a unit that meets the conditions and had 200 insured or fewer at the
@@ -14,17 +15,18 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
+from ..checks import AT_MOST, RATE_AT_MOST, answer, condition, stated, unknown
 from ..dates import add_months, zh_date
 from ..facts import Facts
-from ..inputs import INPUTS, LISTED_UNIT_TYPES
+from ..inputs import LISTED_UNIT_TYPES
 from ..measure import Deadline, Measure
 from ..parameter import ISSUE_DATE, Parameter
 from ..result import (
-    FIGURE_OF_OUTCOME, MET, NOT_MET, UNKNOWN, UPPER, VERDICT_MET, VERDICT_NOT_MET, Amount, Assessment, Check, Verdict,
-    all_of,
+    FIGURE_OF_OUTCOME, MET, NOT_MET, UNKNOWN, UPPER, VERDICT_MET, VERDICT_NOT_MET, Amount, Assessment, Check, Verdict, all_of,
 )
-from ..wording import shown_rate, zh_money, zh_percent
+from ..wording import shown_percent, zh_money, zh_percent
 
 LAYOFF_RATE_LIMIT = Parameter(Decimal("0.06"), cite="c01-1", text="6％")
 SMALL_UNIT_MAX_STAFF = Parameter(30, cite="c01-1", text="30人（含）以下")
@@ -39,18 +41,14 @@ ROLLOUT_DEADLINE = add_months(ISSUE_DATE.value, ROLLOUT_MONTHS.value)
 """2021-11-26: 民法典第二百零一条、第二百零二条 — the day of issue is not counted; the period ends on the
 corresponding day of the fourth month."""
 
-UNIT_TYPES = INPUTS["unit_type"]
 OFFICE = "当地失业保险经办机构"
+UNIT_TYPE = "通知列出的参保单位类型"
+LAYOFFS = "上年度未裁员或裁员率不高于规定比例"
 
 # The wording that depends on no answer, built once.
 APPLY = f"可在{zh_date(APPLICATION_DEADLINE.value)}前向{OFFICE}申请失业保险稳岗返还。"
 APPLY_UNLESS_PAID = ("贵单位属于“免申即享”覆盖范围，各统筹地区可通过内部信息比对，免申领直接拨付返还资金；"
                      f"如没有收到，{APPLY}")
-NO_LAYOFFS = Check("上年度未裁员。", MET, "c01-1")
-LISTED_UNIT = {value: Check(f"贵单位是{UNIT_TYPES.choice_label(value)}，属于通知列出的参保单位类型。", MET, "c01-1")
-               for value in LISTED_UNIT_TYPES}
-UNLISTED_UNIT = Check("贵单位不属于通知列出的参保单位类型（企业、社会团体、基金会、社会服务机构、律师事务所、"
-                      "会计师事务所、以单位形式参保的个体经济组织）。", NOT_MET, "c01-1")
 WHEN_STAFF_COUNTED = (f"通知没有写明“{SMALL_UNIT_MAX_STAFF.text}”按哪一时点的参保人数判断，"
                       "本自测按上年度参保职工人数判断。")
 LAYOFF_RATE_DENOMINATOR = (f"通知没有写明{LAYOFF_RATE_LIMIT.text}标准下裁员率的分母（{SMALL_UNIT_LAYOFF_RATE_LIMIT.text}"
@@ -58,7 +56,7 @@ LAYOFF_RATE_DENOMINATOR = (f"通知没有写明{LAYOFF_RATE_LIMIT.text}标准下
 ROLLOUT = (f"通知要求各县（市）区在通知下发之日起{ROLLOUT_MONTHS.text}内（推算为{zh_date(ROLLOUT_DEADLINE)}前）"
            "实现“免申即享”应享尽享、返还资金足额拨付到位；该日期按民法典第二百零一条、第二百零二条推算"
            "（下发当日不计入），通知没有写明具体日期。")
-ROLLOUT_OVERDUE = f"{ROLLOUT}如到现在仍未收到返还资金，可向{OFFICE}查询。"
+ROLLOUT_OVERDUE = f"{ROLLOUT}如到判断日期仍未收到返还资金，可向{OFFICE}查询。"
 
 
 def assess(facts: Facts) -> Assessment:
@@ -84,35 +82,27 @@ def assess(facts: Facts) -> Assessment:
 
 
 def _unit_type(facts: Facts) -> Check:
-    unit_type = facts.get("unit_type")
-    if unit_type is None:
-        return Check("在我市参加失业保险的参保单位类型：尚不清楚。", UNKNOWN, "c01-1", facts.ask("unit_type"))
-    return LISTED_UNIT.get(unit_type, UNLISTED_UNIT)
+    return answer(facts, "unit_type", LISTED_UNIT_TYPES, "c01-1", UNIT_TYPE)
 
 
 def _layoffs(facts: Facts) -> tuple[Check, Decimal | None, list[str]]:
     """未裁员, or layoff rate ≤ 6％; ≤ 20％ of insured staff for units of 30 insured staff or fewer. Also the
-    layoff rate (None when unknown) and the notes on what the notice leaves open."""
+    layoff rate as shown (None when unknown) and the notes on what the notice leaves open."""
     staff, layoffs = facts.get("insured_staff_last_year"), facts.get("layoffs_last_year")
     if layoffs == 0:
-        return NO_LAYOFFS, Decimal(0), []
+        return condition(LAYOFFS, "c01-1", stated(facts, "layoffs_last_year", {0}) + "，未裁员"), Decimal(0), []
     if layoffs is None or staff is None:
-        return Check("上年度未裁员或裁员率不超过规定比例：还需要上年度裁员人数和参保职工人数。", UNKNOWN, "c01-1",
-                     facts.ask("insured_staff_last_year", "layoffs_last_year")), None, []
-    if staff <= SMALL_UNIT_MAX_STAFF.value:
-        limit = SMALL_UNIT_LAYOFF_RATE_LIMIT
-        prefix = f"上年度参保职工{staff}人，属于{SMALL_UNIT_MAX_STAFF.text}的参保单位；"
-        rule = f"参保职工总数{limit.text}"
-        notes = [WHEN_STAFF_COUNTED]
-    else:
-        limit = LAYOFF_RATE_LIMIT
-        prefix = f"上年度参保职工{staff}人，超过{SMALL_UNIT_MAX_STAFF.value}人；"
-        rule = limit.text
-        notes = [WHEN_STAFF_COUNTED, LAYOFF_RATE_DENOMINATOR]
-    rate = shown_rate(layoffs, staff, limit.value)
-    if layoffs <= limit.value * staff:
-        return Check(f"{prefix}裁员{layoffs}人，裁员率{zh_percent(rate)}，不高于{rule}。", MET, "c01-1"), rate, notes
-    return Check(f"{prefix}裁员{layoffs}人，裁员率{zh_percent(rate)}，高于{rule}。", NOT_MET, "c01-1"), rate, notes
+        return unknown(facts, LAYOFFS, "c01-1", "insured_staff_last_year", "layoffs_last_year"), None, []
+    size = AT_MOST.said(staff, SMALL_UNIT_MAX_STAFF.value, "，", f"{SMALL_UNIT_MAX_STAFF.value}人")
+    small = size.holds
+    limit = SMALL_UNIT_LAYOFF_RATE_LIMIT if small else LAYOFF_RATE_LIMIT
+    rule = (f"参保职工总数{limit.text}（{SMALL_UNIT_MAX_STAFF.text}参保单位的标准）" if small else limit.text)
+    exact = Fraction(layoffs, staff)
+    shown = shown_percent(exact, limit.value)
+    said = (stated(facts, "insured_staff_last_year") + size.aside() + "；" + stated(facts, "layoffs_last_year")
+            + RATE_AT_MOST.said(exact, Fraction(limit.value), f"，裁员率{zh_percent(shown)}，", rule))
+    notes = [WHEN_STAFF_COUNTED] if small else [WHEN_STAFF_COUNTED, LAYOFF_RATE_DENOMINATOR]
+    return condition(LAYOFFS, "c01-1", said), shown / 100, notes
 
 
 def _refund(facts: Facts) -> tuple[Parameter | None, Amount | None, tuple[str, ...]]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ..checks import flag, one_of
+from ..checks import AT_MOST, answer, condition, stated, unknown
 from ..dates import zh_date
 from ..facts import Facts
 from ..inputs import PREPARATORY_TRAINEES
 from ..measure import Deadline, Measure
 from ..parameter import Parameter
-from ..result import ESTIMATE, EXACT, MET, NOT_MET, UNKNOWN, Amount, Assessment, Check, all_of, any_of
+from ..result import ESTIMATE, EXACT, MET, Amount, Assessment, Check, all_of, any_of, shown
 from ..wording import zh_money
-from .a2_employment_difficulty import employment_difficulty
+from .a2_employment_difficulty import by_reference, employment_difficulty
 
 DEADLINE = Parameter(date(2021, 12, 31), cite="c03-1", text="2021年12月31日")
 POVERTY_ALLEVIATED_FACTOR = Parameter(Decimal("1.5"), cite="c03-2", text="1.5倍")
@@ -24,33 +24,25 @@ DAYS_PER_MONTH = 30
 """Not in the notice (按实际参加有效培训的天数折天计算 names no divisor): the estimate's assumption, said so."""
 
 OFFICE = "当地人力资源和社会保障部门"
+BY_REFERENCE = "可参照就业困难人员享受相关政策的人员（附件2第二部分）"
 
 
-def _group(facts: Facts) -> tuple[Check, bool, bool]:
-    """脱贫人口 or 就业困难人员; also says which of the two the person is."""
-    poverty = facts.get("poverty_status")
-    difficulty = employment_difficulty(facts)
-    poor, hard = poverty == "alleviated", difficulty.outcome == MET
-    title = "脱贫人口或就业困难人员"
-    if poor:
-        return Check(f"{title}：您是脱贫人口。", MET, "c03-1"), poor, hard
-    if hard:
-        return Check(f"{title}：您属于附件2所列的就业困难人员。", MET, "c03-1"), poor, hard
-    if poverty is not None and difficulty.outcome == NOT_MET:
-        return Check(f"{title}：您不是脱贫人口，也不属于附件2所列的就业困难人员。", NOT_MET, "c03-1"), poor, hard
-    return Check(f"{title}：还需要判断您是否是脱贫人口或附件2所列的就业困难人员。", UNKNOWN, "c03-1",
-                 facts.ask("poverty_status") + difficulty.missing), poor, hard
+def _groups(facts: Facts) -> list[Check]:
+    """The routes into 脱贫人口、就业困难人员: 脱贫人口, 附件2's 就业困难人员, and those 附件2 lets be treated as one."""
+    return [
+        answer(facts, "poverty_status", {"alleviated"}, "c03-1", "脱贫人口"),
+        employment_difficulty(facts, "就业困难人员（附件2第一部分）", "c03-1"),
+        by_reference(facts, BY_REFERENCE, "c03-1"),
+    ]
 
 
 def _trainings(facts: Facts) -> Check:
-    times = facts.get("free_trainings_this_year")
     title = f"每年累计参加{MAX_FREE_TRAININGS_PER_YEAR.text}的免费职业培训"
+    times = facts.get("free_trainings_this_year")
     if times is None:
-        return Check(f"{title}：还需要今年累计参加免费职业培训的次数。", UNKNOWN, "c03-3",
-                     facts.ask("free_trainings_this_year"))
-    if times <= MAX_FREE_TRAININGS_PER_YEAR.value:
-        return Check(f"{title}：今年累计第{times}次，{MAX_FREE_TRAININGS_PER_YEAR.text}。", MET, "c03-3")
-    return Check(f"{title}：今年累计已是第{times}次，超过{MAX_FREE_TRAININGS_PER_YEAR.value}次。", NOT_MET, "c03-3")
+        return unknown(facts, title, "c03-3", "free_trainings_this_year")
+    return condition(title, "c03-3", stated(facts, "free_trainings_this_year").aside() + AT_MOST.said(
+        times, MAX_FREE_TRAININGS_PER_YEAR.value, "，", f"{MAX_FREE_TRAININGS_PER_YEAR.value}次"))
 
 
 def _daily_estimate(facts: Facts, poor: bool) -> tuple[Amount | None, tuple[str, ...]]:
@@ -80,30 +72,32 @@ def _preparatory(facts: Facts) -> Amount:
 
 
 def assess(facts: Facts) -> Assessment:
-    training = flag(facts, "in_free_training", "c03-1", "今年参加了免费职业培训。", "今年没有参加免费职业培训。",
-                    "参加职业培训")
+    training = answer(facts, "in_free_training", {True}, "c03-1", "在培训期间（参加免费职业培训）")
     apply = (f"可在{zh_date(DEADLINE.value)}前向{OFFICE}咨询申领培训期间生活费（含交通费）补贴；"
              "所需资金按规定从专账资金或就业补助资金列支。")
     if training.outcome != MET:
         return Assessment(all_of(training), [training], apply)
-    group, poor, hard = _group(facts)
+    poor, difficult, referred = groups = _groups(facts)
     trainings = _trainings(facts)
-    preparatory = one_of(facts, "two_after_student", PREPARATORY_TRAINEES, "c03-4",
-                         "您是参加预备制培训的“两后生”中的{label}。", "您的回答是“{label}”，不属于“两后生”中的农村学员和城市低保家庭学员。",
+    preparatory = answer(facts, "two_after_student", PREPARATORY_TRAINEES, "c03-4",
                          "“两后生”中的农村学员和城市低保家庭学员参加预备制培训")
-    allowance = all_of(group, trainings)
+    allowance = all_of(any_of(*groups), trainings)
     verdict = all_of(training, any_of(allowance, preparatory))
     conditions = [training]
     if allowance.outcome == MET or preparatory.outcome != MET:
-        conditions += [group, trainings]
+        conditions += [*shown(groups), trainings]
     if preparatory.outcome == MET or allowance.outcome != MET:
         conditions.append(preparatory)
     notes: list[str] = []
     amount, refine = None, ()
     if allowance.outcome == MET:
-        amount, refine = _daily_estimate(facts, poor)
-        if poor and hard and amount is not None:
-            notes.append("您同时属于就业困难人员；通知没有写明同时属于两类时按哪一标准，以上按脱贫人口的标准估算。")
+        amount, refine = _daily_estimate(facts, poor.outcome == MET)
+        if poor.outcome == MET and MET in (difficult.outcome, referred.outcome) and amount is not None:
+            also = "同时属于就业困难人员" if difficult.outcome == MET else "同时可参照就业困难人员享受"
+            notes.append(f"您{also}；通知没有写明同时属于两类时按哪一标准，以上按脱贫人口的标准估算。")
+        if poor.outcome != MET and difficult.outcome != MET:
+            notes.append("您按附件2第二部分参照就业困难人员享受，以上按就业困难人员的标准估算；参照享受的具体条件由"
+                         "辽政发〔2020〕9号规定，以经办机构的认定为准。")
     if preparatory.outcome == MET:
         notes.append(f"“两后生”{PREPARATORY_MONTHLY.text}的标准所在的句子本身没有写截止日期；本条第一句写明补贴在"
                      f"{zh_date(DEADLINE.value)}前继续发放，本自测按整条截至该日处理，请以经办机构的解释为准。"

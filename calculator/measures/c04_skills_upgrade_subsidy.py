@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..checks import in_turn, one_of
+from ..checks import FULL, answer, condition, in_turn, stated, unknown
 from ..dates import zh_date
 from ..facts import Facts
 from ..measure import Deadline, Measure
 from ..parameter import Parameter
-from ..result import MET, NOT_MET, UNKNOWN, Assessment, Check, all_of
+from ..result import Assessment, Check, all_of
 
 DEADLINE = Parameter(date(2021, 12, 31), cite="c04-2", text="2021年12月31日")
 MIN_CONTRIBUTION_MONTHS = Parameter(12, cite="c04-2", text="累计缴费满1年")  # months
@@ -18,20 +18,17 @@ OFFICE = "当地失业保险经办机构"
 
 
 def _contributions(facts: Facts) -> Check:
-    months = facts.get("uib_contribution_months")
     title = f"参加失业保险{MIN_CONTRIBUTION_MONTHS.text}及以上"
+    months = facts.get("uib_contribution_months")
     if months is None:
-        return Check(f"{title}：还需要累计缴纳失业保险费的月数。", UNKNOWN, "c04-2",
-                     facts.ask("uib_contribution_months"))
-    if months >= MIN_CONTRIBUTION_MONTHS.value:
-        return Check(f"{title}：您已累计缴费{months}个月。", MET, "c04-2")
-    return Check(f"{title}：您累计缴费{months}个月，不满{MIN_CONTRIBUTION_MONTHS.value}个月。", NOT_MET, "c04-2")
+        return unknown(facts, title, "c04-2", "uib_contribution_months")
+    return condition(title, "c04-2", stated(facts, "uib_contribution_months").aside() + FULL.said(
+        months, MIN_CONTRIBUTION_MONTHS.value, "，", f"{MIN_CONTRIBUTION_MONTHS.value}个月"))
 
 
 def assess(facts: Facts) -> Assessment:
     checks = in_turn(
-        lambda: one_of(facts, "employment_status", {"employed_enterprise"}, "c04-2", "您是企业在职职工。",
-                       "您目前的工作状况是“{label}”，不是企业在职职工。", "企业在职职工"),
+        lambda: answer(facts, "employment_status", {"employed_enterprise"}, "c04-2", "企业在职职工"),
         lambda: _contributions(facts),
     )
     return Assessment(
@@ -51,4 +48,5 @@ MEASURE = Measure(
     office=OFFICE,
     assess=assess,
     closes=Deadline(DEADLINE, "放宽条件执行"),
+    met_label="符合放宽后的缴费条件（其他申领条件按现行规定）",
 )

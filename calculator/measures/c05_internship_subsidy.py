@@ -6,12 +6,12 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from ..checks import flag, in_turn
-from ..dates import zh_date
+from ..checks import NOT_AFTER, UNDER, answer, condition, in_turn, stated, unknown
+from ..dates import months_left, term_in_months, zh_date
 from ..facts import Facts
 from ..measure import Deadline, Measure
 from ..parameter import Parameter
-from ..result import MET, NOT_MET, UNKNOWN, Assessment, Check, all_of
+from ..result import Assessment, Check, Said, all_of
 
 DEADLINE = Parameter(date(2021, 12, 31), cite="c05-1", text="2021年12月31日")
 REMAINING_SHARE = Parameter(Fraction(1, 3), cite="c05-1", text="不足1/3")
@@ -19,35 +19,65 @@ PREPAY_INTERNSHIP_SHARE = Parameter(Decimal("0.5"), cite="c05-3", text="最多50
 PREPAY_SOCIAL_INSURANCE_SHARE = Parameter(Decimal("0.5"), cite="c05-4", text="最多50％")
 
 OFFICE = "当地公共就业服务机构"
-TERM = ("internship_start", "internship_end", "intern_hired_on")
+TERM = ("internship_start", "internship_end", "internship_term_unit", "intern_hired_on")
+SHARE = f"{REMAINING_SHARE.value.numerator}/{REMAINING_SHARE.value.denominator}"
+HOW_COUNTED = (f"通知没有写明“{REMAINING_SHARE.text}”按月还是按天计算；本自测按见习协议约定期限的方式计算："
+               "按月约定的按日历月计算，按天约定的按天计算。")
+PART_MONTH = "通知没有写明不足一个月的零头天数如何折算；本自测按这些天所在的那一个月的实际天数折算。"
 
 
-def _hired_early(facts: Facts) -> Check:
-    """Less than 1/3 of the agreed term left when the intern found stable work (exactly 1/3 is not less)."""
+def _in_months(start: date, end: date, hired: date) -> tuple[Said, bool]:
+    """The words on the term in calendar months, and whether a part month had to be counted in days."""
+    term = term_in_months(start, end)
+    assert term is not None  # validation refuses a term in months whose dates are not whole months
+    months, days, (month_from, month_until) = months_left(hired, end)
+    month_days = (month_until - month_from).days + 1
+    third = REMAINING_SHARE.value * term
+    left = f"{months}个月" if months else ""
+    part_month = bool(days) and third.denominator != 1 and months == int(third)
+    if days:
+        left += f"{days}天" + (f"（这{days}天按{zh_date(month_from)}至{zh_date(month_until)}这一个月的{month_days}天"
+                              "折算）" if part_month else "")
+    share = f"{int(third)}个月" if third.denominator == 1 else f"{term}个月的{SHARE}"
+    said = UNDER.said(months + Fraction(days, month_days), third,
+                      f"，见习期{term}个月（{zh_date(start)}至{zh_date(end)}）；见习人员于{zh_date(hired)}实现稳定就业，"
+                      f"距见习期满还有{left}，", f"见习期的{SHARE}（{share}）")
+    return said, part_month
+
+
+def _in_days(start: date, end: date, hired: date) -> Said:
+    term, left = (end - start).days + 1, (end - hired).days + 1
+    return UNDER.said(Fraction(left), REMAINING_SHARE.value * term,
+                      f"，见习期{term}天（{zh_date(start)}至{zh_date(end)}，首尾两天都计入）；见习人员于{zh_date(hired)}"
+                      f"实现稳定就业，距见习期满还有{left}天（含就业当天），", f"见习期{term}天的{SHARE}")
+
+
+def _hired_early(facts: Facts) -> tuple[Check, bool]:
+    """Less than 1/3 of the agreed term left when the intern found stable work (exactly 1/3 is not less), the
+    term counted as the agreement states it; also whether a part month was counted in days."""
     title = f"距见习协议确定的见习期满{REMAINING_SHARE.text}时见习人员实现稳定就业"
-    start, end, hired = (facts.get(input_id) for input_id in TERM)
-    if start is None or end is None or hired is None:
-        return Check(f"{title}：还需要见习开始日期、见习期满日期和见习人员实现稳定就业的日期。", UNKNOWN, "c05-1",
-                     facts.ask(*TERM))
-    if hired > end:
-        return Check(f"{title}：见习人员在见习期满（{zh_date(end)}）之后才实现稳定就业，不属于这一情形。", NOT_MET,
-                     "c05-1")
-    term, left = (end - start).days, (end - hired).days
-    share = f"见习期{term}天，见习人员{zh_date(hired)}实现稳定就业时距见习期满还有{left}天"
-    if left < REMAINING_SHARE.value * term:
-        return Check(f"{title}：{share}，不足见习期的{REMAINING_SHARE.value}。", MET, "c05-1")
-    return Check(f"{title}：{share}，不少于见习期的{REMAINING_SHARE.value}。", NOT_MET, "c05-1")
+    start, end, unit, hired = (facts.get(input_id) for input_id in TERM)
+    if end is not None and hired is not None and hired > end:
+        return condition(title, "c05-1", NOT_AFTER.said(hired, end, f"见习人员于{zh_date(hired)}实现稳定就业，",
+                                                        f"见习期满日（{zh_date(end)}）")), False
+    if start is None or end is None or unit is None or hired is None:
+        return unknown(facts, title, "c05-1", *TERM, need="还需要见习开始日期、见习期满日期、见习期限的约定方式"
+                                                           "和见习人员实现稳定就业的日期"), False
+    if unit == "days":
+        return condition(title, "c05-1", stated(facts, "internship_term_unit").aside() + _in_days(start, end, hired)), False
+    said, part_month = _in_months(start, end, hired)
+    return condition(title, "c05-1", stated(facts, "internship_term_unit").aside() + said), part_month
 
 
 def assess(facts: Facts) -> Assessment:
+    hired_early, part_month = _hired_early(facts)
     checks = in_turn(
-        lambda: flag(facts, "runs_internship", "c05-1", "贵单位组织了就业见习。", "贵单位没有组织就业见习。",
-                     "组织就业见习"),
-        lambda: _hired_early(facts),
+        lambda: answer(facts, "runs_internship", {True}, "c05-1", "组织就业见习"),
+        lambda: hired_early,
     )
     notes = []
     if facts.get("runs_internship"):
-        notes += [f"通知没有写明“{REMAINING_SHARE.text}”按天还是按月计算，本自测按日历天数计算。",
+        notes += [HOW_COUNTED, *([PART_MONTH] if part_month else []),
                   "见习补贴的标准按现行有关规定执行，通知没有写明金额。",
                   f"对组织符合条件人员参加就业见习的单位，可预拨{PREPAY_INTERNSHIP_SHARE.text}的见习补贴。"]
     if facts.get("intern_retained"):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..checks import flag, in_turn, one_of
+from ..checks import NOT_BEFORE, answer, condition, in_turn, unknown
 from ..dates import zh_date
 from ..facts import Facts
 from ..inputs import UNEMPLOYMENT_ASSISTANCE_CASES
 from ..measure import Deadline, Measure
 from ..parameter import Parameter
-from ..result import MET, NOT_MET, UNKNOWN, Assessment, Check, all_of
+from ..result import Assessment, Check, all_of
 
 CASES_FROM = Parameter(date(2021, 1, 1), cite="c06-2", text="2021年1月1日（含）之后")
 APPLICATION_DEADLINE = Parameter(date(2021, 12, 31), cite="c06-2", text="2021年12月31日")
@@ -21,13 +21,12 @@ OFFICE = "当地失业保险经办机构"
 
 
 def _new_case(facts: Facts) -> Check:
-    arose = facts.get("unemployment_case_date")
     title = f"{CASES_FROM.text}新发生"
+    arose = facts.get("unemployment_case_date")
     if arose is None:
-        return Check(f"{title}：还需要情形发生的日期。", UNKNOWN, "c06-2", facts.ask("unemployment_case_date"))
-    if arose >= CASES_FROM.value:
-        return Check(f"{title}：情形发生于{zh_date(arose)}。", MET, "c06-2")
-    return Check(f"{title}：情形发生于{zh_date(arose)}，在{zh_date(CASES_FROM.value)}之前。", NOT_MET, "c06-2")
+        return unknown(facts, title, "c06-2", "unemployment_case_date")
+    return condition(title, "c06-2", NOT_BEFORE.said(arose, CASES_FROM.value, f"情形发生于{zh_date(arose)}，",
+                                                     zh_date(CASES_FROM.value)))
 
 
 def _payment_note(as_of: date) -> list[str]:
@@ -36,21 +35,18 @@ def _payment_note(as_of: date) -> list[str]:
     if as_of <= PAYMENT_UNTIL.value:
         return [f"申领受理已于{zh_date(APPLICATION_DEADLINE.value)}截止；已受理的，根据申领时间，"
                 f"实际发放时间最长可至{zh_date(PAYMENT_UNTIL.value)}。"]
-    return [f"失业补助金的实际发放时间最长至{zh_date(PAYMENT_UNTIL.value)}，现已结束。"]
+    return [f"失业补助金的实际发放时间最长至{zh_date(PAYMENT_UNTIL.value)}，到判断日期已经结束。"]
 
 
 def assess(facts: Facts) -> Assessment:
     checks = in_turn(
-        lambda: one_of(facts, "employment_status", {"not_working"}, "c06-1", "您目前没有工作。",
-                       "您目前的工作状况是“{label}”，不是失业人员。", "失业人员"),
-        lambda: flag(facts, "insured_before_unemployment", "c06-1", "您失业前参加了失业保险。",
-                     "您失业前没有参加失业保险，不属于参保失业人员。", "参保失业人员"),
-        lambda: one_of(facts, "ui_benefit_situation", UNEMPLOYMENT_ASSISTANCE_CASES, "c06-1", "{label}。",
-                       "{label}，不属于发放失业补助金的情形。", "领取失业保险金期满仍未就业，或不符合领取失业保险金条件"),
+        lambda: answer(facts, "employment_status", {"not_working"}, "c06-1", "失业人员"),
+        lambda: answer(facts, "insured_before_unemployment", {True}, "c06-1", "参保失业人员"),
+        lambda: answer(facts, "ui_benefit_situation", UNEMPLOYMENT_ASSISTANCE_CASES, "c06-1",
+                       "领取失业保险金期满仍未就业，或不符合领取失业保险金条件"),
         lambda: _new_case(facts),
-        lambda: flag(facts, "received_unemployment_assistance", ONCE_ONLY.cite, "您以前没有领取过失业补助金。",
-                     f"您已经领取过失业补助金；失业补助金{ONCE_ONLY.text}。", f"失业补助金{ONCE_ONLY.text}",
-                     met_when=False),
+        lambda: answer(facts, "received_unemployment_assistance", {False}, ONCE_ONLY.cite,
+                       f"失业补助金{ONCE_ONLY.text}"),
     )
     notes = ["失业补助金的发放标准按现行规定执行，通知没有写明金额。",
              "通知没有写明“新发生”以哪一天为准，本自测按领取失业保险金期满或失业的日期判断。"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..checks import flag, one_of
+from ..checks import answer, unknown
 from ..facts import Facts
 from ..measure import Deadline, Measure
 from ..parameter import Parameter
-from ..result import UNKNOWN, Assessment, Check, all_of
+from ..result import Assessment, Check, all_of
 
 IN_FORCE_UNTIL = Parameter(date(2025, 12, 31), cite="c07-1", text="2025年12月31日")
 
@@ -19,12 +19,10 @@ DOCUMENTS = "财税〔2019〕22号、辽财税〔2019〕145号和公告〔2021�
 def _concerned(facts: Facts) -> Check:
     asker = facts.get("asker")
     if asker == "individual":
-        return one_of(facts, "veteran_or_key_group", {"veteran", "key_group"}, "c07-1", "您是{label}。",
-                      "您不是退役士兵或重点群体人员。", "退役士兵或重点群体")
+        return answer(facts, "veteran_or_key_group", {"veteran", "key_group"}, "c07-1", "退役士兵或重点群体")
     if asker == "unit":
-        return flag(facts, "hires_veterans_or_key_groups", "c07-1", "贵单位招用了退役士兵或重点群体人员。",
-                    "贵单位没有招用退役士兵或重点群体人员。", "退役士兵或重点群体就业")
-    return Check("退役士兵或重点群体创业就业：还需要知道您是个人还是用人单位。", UNKNOWN, "c07-1", facts.ask("asker"))
+        return answer(facts, "hires_veterans_or_key_groups", {True}, "c07-1", "招用退役士兵或重点群体人员")
+    return unknown(facts, "退役士兵或重点群体创业就业", "c07-1", "asker")
 
 
 def assess(facts: Facts) -> Assessment:
@@ -46,4 +44,5 @@ MEASURE = Measure(
     office=OFFICE,
     assess=assess,
     closes=Deadline(IN_FORCE_UNTIL, "执行期限"),
+    met_label="属于政策对象（适用条件见所引文件）",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks import flag, in_turn, one_of
+from ..checks import answer, in_turn
 from ..facts import Facts
 from ..inputs import SCHOOL_KINDS
 from ..measure import Measure
@@ -19,17 +19,15 @@ def _remaining(facts: Facts) -> tuple[Amount | None, tuple[str, ...]]:
     if used is None:
         return None, facts.ask("training_subsidies_used_this_year")
     left = max(0, MAX_TRAINING_SUBSIDIES_PER_YEAR.value - used)
-    formula = f"职业技能培训补贴每人每年可享受{MAX_TRAINING_SUBSIDIES_PER_YEAR.text}；今年已享受{used}次，还可享受{left}次"
+    formula = f"职业技能培训补贴每人每年可享受{MAX_TRAINING_SUBSIDIES_PER_YEAR.text}；判断日期当年已享受{used}次，还可享受{left}次"
     return Amount(left, "次", UPPER, formula), ()
 
 
 def assess(facts: Facts) -> Assessment:
     checks = in_turn(
-        lambda: one_of(facts, "school_kind", SCHOOL_KINDS, "c08-1", "您是{label}的毕业生。",
-                       "您不是普通本科高校、中高职院校（含技工院校）的毕业生。", "普通本科高校、中高职院校（含技工院校）毕业生"),
-        lambda: flag(facts, "graduating_year", "c08-1", "您处于毕业年度。", "您不在毕业年度。", "毕业年度"),
-        lambda: flag(facts, "obtained_certificate_this_year", "c08-1", "您今年参加职业技能培训并取得了证书。",
-                     "您今年没有参加职业技能培训并取得证书。", "当年参加职业技能培训并取得证书"),
+        lambda: answer(facts, "school_kind", SCHOOL_KINDS, "c08-1", "普通本科高校、中高职院校（含技工院校）毕业生"),
+        lambda: answer(facts, "graduating_year", {True}, "c08-1", "毕业年度"),
+        lambda: answer(facts, "obtained_certificate_this_year", {True}, "c08-1", "当年参加职业技能培训并取得证书"),
     )
     verdict = all_of(*checks)
     amount, refine = _remaining(facts) if verdict.outcome == MET else (None, ())

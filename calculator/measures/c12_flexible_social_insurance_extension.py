@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks import flag, in_turn, one_of
+from ..checks import answer, in_turn
 from ..facts import Facts
 from ..inputs import HIGHER_EDUCATION
 from ..measure import Measure
@@ -16,12 +16,9 @@ OFFICE = "当地公共就业服务机构"
 
 def assess(facts: Facts) -> Assessment:
     checks = in_turn(
-        lambda: one_of(facts, "school_kind", HIGHER_EDUCATION, "c12-5", "您是{label}毕业生。", "您不是高校毕业生。",
-                       "高校毕业生"),
-        lambda: flag(facts, "flexible_si_subsidy_ended", "c12-5", "您享受的灵活就业社会保险补贴已经期满。",
-                     "您没有享受灵活就业社会保险补贴，或还没有期满。", "享受灵活就业社会保险补贴期满"),
-        lambda: flag(facts, "stable_employment", "c12-5", "您已经实现稳定就业。", "您还没有实现稳定就业。",
-                     "仍未实现稳定就业", met_when=False),
+        lambda: answer(facts, "school_kind", HIGHER_EDUCATION, "c12-5", "高校毕业生"),
+        lambda: answer(facts, "flexible_si_subsidy_ended", {True}, "c12-5", "享受灵活就业社会保险补贴期满"),
+        lambda: answer(facts, "stable_employment", {False}, "c12-5", "仍未实现稳定就业"),
     )
     return Assessment(
         verdict=all_of(*checks),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..checks import one_of
+from ..checks import answer
 from ..facts import Facts
 from ..measure import Measure
 from ..parameter import Parameter
@@ -19,7 +19,7 @@ AWARDS = {"national": NATIONAL_AWARD, "provincial": PROVINCIAL_AWARD}
 
 
 def assess(facts: Facts) -> Assessment:
-    check = one_of(facts, "honour_title", set(AWARDS), "c15-1", "贵单位获批{label}称号。", "贵单位没有获批国家级、省级称号。",
+    check = answer(facts, "honour_title", set(AWARDS), "c15-1",
                    "在新一轮充分就业社区、青年就业见习基地建设中获批国家级、省级称号")
     amount = None
     if check.outcome == MET:

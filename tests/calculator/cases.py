@@ -13,9 +13,10 @@ A file holds a list of cases:
         guidance: [c02-1, c18-5]              # optional: exactly these guidance citations, in this order
         errors: [layoffs_last_year]           # instead of the above: evaluate raises InputError on these fields
 
-Per measure the keys compared are any of: status, amount (the amount's value, or null), bound, unit,
-missing, outcomes (each condition's outcome, in order), figures (only the figures listed, by name; true/false
-never equals 1/0).
+Per measure the keys compared are any of: status, label (the status as worded), amount (the amount's value,
+or null), bound, unit, missing, outcomes (each condition's outcome, in order), figures (only the figures
+listed, by name; true/false never equals 1/0), says (words that must appear in what the card shows: its status,
+conditions, amount, next step and notes).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import Any
 import yaml
 
 CASES_DIR = Path(__file__).parent / "cases"
-MEASURE_KEYS = {"status", "amount", "bound", "unit", "missing", "outcomes", "figures"}
+MEASURE_KEYS = {"status", "label", "amount", "bound", "unit", "missing", "outcomes", "figures", "says"}
 
 
 @dataclass(frozen=True)
@@ -96,17 +97,27 @@ def mismatches(case: Case, actual: dict[str, Any]) -> list[str]:
         amount = got["amount"] or {}
         observed = {
             "status": got["status"],
+            "label": got["status_label"],
             "amount": amount.get("value"),
             "bound": amount.get("bound"),
             "unit": amount.get("unit"),
             "missing": got["missing"],
             "outcomes": [condition["outcome"] for condition in got["conditions"]],
         }
-        for key in sorted(set(want) & MEASURE_KEYS - {"figures"}):
+        for key in sorted(set(want) & MEASURE_KEYS - {"figures", "says"}):
             if observed[key] != want[key]:
                 problems.append(f"{measure_id}.{key} is {observed[key]!r}, expected {want[key]!r}")
         for name, value in want.get("figures", {}).items():
             figure = got["figures"].get(name, "absent")
             if figure != value or isinstance(figure, bool) != isinstance(value, bool):
                 problems.append(f"{measure_id}.figures.{name} is {figure!r}, expected {value!r}")
+        shown = _shown_text(got)
+        problems += [f"{measure_id} does not say “{words}”" for words in want.get("says", []) if words not in shown]
     return problems
+
+
+def _shown_text(measure: dict[str, Any]) -> str:
+    """Everything a measure's card says, one line each."""
+    amount = measure["amount"] or {}
+    return "\n".join([measure["status_label"], *(c["text"] for c in measure["conditions"]), amount.get("formula", ""),
+                      measure["next_step"], *measure["notes"]])

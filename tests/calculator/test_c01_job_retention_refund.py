@@ -27,18 +27,36 @@ def test_layoff_rate_thresholds(staff, layoffs, status):
 
 def test_the_condition_says_which_rule_applied():
     small = c01(insured_staff_last_year=30, layoffs_last_year=6)["conditions"][1]
-    assert small == {"text": "上年度参保职工30人，属于30人（含）以下的参保单位；裁员6人，裁员率20.00％，"
-                             "不高于参保职工总数20％。", "outcome": "met", "cite": "c01-1"}
+    assert small == {"text": "上年度未裁员或裁员率不高于规定比例：上年度参保职工30人，不超过30人；上年度裁员6人，"
+                             "裁员率20.00％，不高于参保职工总数20％（30人（含）以下参保单位的标准）。",
+                     "outcome": "met", "cite": "c01-1"}
     large = c01(insured_staff_last_year=31, layoffs_last_year=2)["conditions"][1]
-    assert large["text"] == "上年度参保职工31人，超过30人；裁员2人，裁员率6.46％，高于6％。"
-    assert c01(insured_staff_last_year=31, layoffs_last_year=0)["conditions"][1]["text"] == "上年度未裁员。"
+    assert large["text"] == ("上年度未裁员或裁员率不高于规定比例：上年度参保职工31人，超过30人；上年度裁员2人，"
+                             "裁员率6.45％，高于6％。")
+    assert c01(insured_staff_last_year=31, layoffs_last_year=0)["conditions"][1]["text"] == (
+        "上年度未裁员或裁员率不高于规定比例：上年度裁员0人，未裁员。")
 
 
-def test_a_rate_just_above_the_limit_never_prints_as_the_limit():
-    text = c01(insured_staff_last_year=100_001, layoffs_last_year=6_001)["conditions"][1]["text"]
-    assert "6.01％，高于6％" in text
-    text = c01(insured_staff_last_year=100_001, layoffs_last_year=6_000)["conditions"][1]["text"]
-    assert "5.99％，不高于6％" in text
+def test_the_unit_type_condition_states_the_answer():
+    assert c01(unit_type="law_firm")["conditions"][0] == {
+        "text": "通知列出的参保单位类型：贵单位是律师事务所。", "outcome": "met", "cite": "c01-1"}
+    other = c01(unit_type="other")["conditions"][0]
+    assert other["outcome"] == "not_met" and other["text"] == (
+        "通知列出的参保单位类型：贵单位不是企业、社会团体、基金会、社会服务机构、律师事务所、会计师事务所或以单位形式参保的"
+        "个体经济组织。")
+
+
+@pytest.mark.parametrize(("staff", "layoffs", "shown"), [
+    (100_001, 6_001, "6.001％，高于6％"),  # 6.0009…％: two decimals would read 6.00％ beside 高于6％
+    (100_001, 6_000, "5.9999％，不高于6％"),  # 5.99994…％: two or three decimals would read as 6％
+    (1_000_000, 60_040, "6.004％，高于6％"),
+    (1_000_000, 59_960, "5.996％，不高于6％"),
+    (1_000_000, 60_100, "6.01％，高于6％"),  # two decimals already tell it from the limit
+    (100, 6, "6.00％，不高于6％"),  # exactly the limit
+    (30, 6, "20.00％，不高于参保职工总数20％（30人（含）以下参保单位的标准）"),
+])
+def test_a_rate_never_reads_as_the_limit_unless_it_is(staff, layoffs, shown):
+    assert f"裁员率{shown}" in c01(insured_staff_last_year=staff, layoffs_last_year=layoffs)["conditions"][1]["text"]
 
 
 def test_what_the_notice_leaves_open_is_said():
@@ -84,7 +102,7 @@ def test_four_month_rollout_ends_2021_11_26(as_of, overdue):
     notes = c01(as_of, insured_staff_last_year=10, layoffs_last_year=0, insured_at_end_of_2020=10)["notes"]
     rollout = next(note for note in notes if "4个月" in note)
     assert "2021年11月26日" in rollout
-    assert ("如到现在仍未收到" in rollout) == overdue
+    assert ("如到判断日期仍未收到" in rollout) == overdue
 
 
 @pytest.mark.parametrize(("as_of", "status"), [
@@ -97,14 +115,15 @@ def test_application_window(as_of, status):
 # ---- figures: what the caseworkers' batch reads instead of the wording ----
 
 @pytest.mark.parametrize(("staff", "layoffs", "rate", "wording"), [
-    (100, 6, 0.06, "6.00％"), (30, 7, 0.2334, "23.34％"), (31, 2, 0.0646, "6.46％"), (12, 2, 0.1666, "16.66％"),
-    (100_001, 6_001, 0.0601, "6.01％"), (100_001, 6_000, 0.0599, "5.99％"), (31, 0, 0, None),
+    (100, 6, 0.06, "6.00％"), (30, 7, 0.2333, "23.33％"), (31, 2, 0.0645, "6.45％"), (12, 2, 0.1667, "16.67％"),
+    (8, 1, 0.125, "12.50％"), (200, 1, 0.005, "0.50％"), (3, 2, 0.6667, "66.67％"),  # half-up, as people round
+    (100_001, 6_001, 0.06001, "6.001％"), (100_001, 6_000, 0.059999, "5.9999％"), (31, 0, 0, None),
 ])
 def test_the_layoff_rate_figure_is_the_rate_the_condition_states(staff, layoffs, rate, wording):
     found = c01(insured_staff_last_year=staff, layoffs_last_year=layoffs)
     assert found["figures"]["layoff_rate"] == rate
     text = found["conditions"][1]["text"]
-    assert f"裁员率{wording}" in text if wording else text == "上年度未裁员。"
+    assert f"裁员率{wording}，" in text if wording else text.endswith("上年度裁员0人，未裁员。")
 
 
 def test_no_layoff_rate_figure_while_a_count_is_unknown():

@@ -82,3 +82,30 @@ def test_every_question_is_used_by_a_rule():
                       if path.name != "inputs.py")
     for spec in CATALOGUE:
         assert f'"{spec.id}"' in sources, f"{spec.id} is asked but no rule reads it"
+
+
+NOW = re.compile("今年|今天|现在|目前|当前|本年")
+
+
+def test_questions_say_time_against_the_judgement_date():
+    """The form, the command line and the catalogue ask about 判断日期 (the as-of date), never “now”: a judgement
+    date of 2021-09-01 asked on 2026-12-02 must not read as today."""
+    for spec in CATALOGUE:
+        texts = [spec.label, spec.help, *(choice.label for choice in spec.choices), *(w for _, w in spec.statements)]
+        for text in texts:
+            assert not NOW.search(text), (spec.id, text)
+    timed = [spec.id for spec in CATALOGUE if "判断日期" in spec.label]
+    assert {"employment_status", "graduating_year", "obtained_certificate_this_year", "in_free_training",
+            "free_trainings_this_year", "training_subsidies_used_this_year", "stable_employment",
+            "registered_unemployed", "household_members_working"} <= set(timed)
+
+
+def test_every_yes_no_and_choice_answer_has_its_statement():
+    for spec in CATALOGUE:
+        if spec.type == "bool":
+            assert {answer for answer, _ in spec.statements} == {True, False}, spec.id
+        elif spec.type == "choice":
+            assert [answer for answer, _ in spec.statements] == [choice.value for choice in spec.choices], spec.id
+            assert all(CJK.search(choice.statement) for choice in spec.choices), spec.id
+        else:
+            assert spec.statements == (), spec.id

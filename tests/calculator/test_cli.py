@@ -62,7 +62,7 @@ def test_readable_output_as_a_real_process(answers_file: Path) -> None:
     assert "金额　　：不超过 12,000.30 元（上限）" in c01
     assert f"算法　　：{measure['amount']['formula']}" in c01
     assert [f"✓ {condition['text']} [c01-1]" for condition in measure["conditions"]] == [
-        line.split("：", 1)[-1].strip() for line in c01.splitlines() if "✓" in line]
+        line.split("条件　　：", 1)[-1].strip() for line in c01.splitlines() if "✓" in line]
     assert f"下一步　：{measure['next_step']}" in c01
     for note in measure["notes"]:
         assert f"· {note}" in c01

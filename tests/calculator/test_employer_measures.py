@@ -7,16 +7,48 @@ import pytest
 from measure_result import measure_result
 
 INTERNSHIP = {"asker": "unit", "runs_internship": True, "internship_start": "2021-01-01",
-              "internship_end": "2021-01-31"}  # a 30-day term: a third is 10 days
+              "internship_end": "2021-01-30", "internship_term_unit": "days"}  # a 30-day term: a third is 10 days
 
 
 @pytest.mark.parametrize(("hired", "outcome"), [
     ("2021-01-20", "not_met"), ("2021-01-21", "not_met"),  # 11, then exactly 10 days (1/3) left: not “不足”
-    ("2021-01-22", "met"), ("2021-01-31", "met"), ("2021-02-01", "not_met"),  # after the term ended
+    ("2021-01-22", "met"), ("2021-01-30", "met"), ("2021-01-31", "not_met"),  # after the term ended
 ])
-def test_c05_less_than_a_third_of_the_term_left(hired, outcome):
+def test_c05_less_than_a_third_of_a_term_in_days(hired, outcome):
     found = measure_result("c05", {**INTERNSHIP, "intern_hired_on": hired}, "2021-09-01")
     assert found["conditions"][1]["outcome"] == outcome
+
+
+@pytest.mark.parametrize(("start", "end", "hired", "outcome"), [
+    # 12 months: a third is 4 calendar months, whatever the days in them
+    ("2021-01-01", "2021-12-31", "2021-09-01", "not_met"), ("2021-01-01", "2021-12-31", "2021-09-02", "met"),
+    ("2021-03-01", "2022-02-28", "2021-11-01", "not_met"), ("2021-03-01", "2022-02-28", "2021-11-02", "met"),
+    # 6 months: 2 months
+    ("2021-03-01", "2021-08-31", "2021-07-01", "not_met"), ("2021-03-01", "2021-08-31", "2021-07-02", "met"),
+    ("2021-01-31", "2021-07-30", "2021-05-31", "not_met"), ("2021-01-31", "2021-07-30", "2021-06-01", "met"),
+    # 1 month counted as 民法典 counts it (to the month's last day where there is no corresponding day): a third
+    # of February's 28 days is 9⅓ days
+    ("2021-01-31", "2021-02-28", "2021-02-19", "not_met"), ("2021-01-31", "2021-02-28", "2021-02-20", "met"),
+    # 1 month: a third of a month; the part month is counted in the days of the month it falls in (31)
+    ("2021-01-01", "2021-01-31", "2021-01-21", "not_met"),  # 11 days: 11/31 ≥ 1/3
+    ("2021-01-01", "2021-01-31", "2021-01-22", "met"),  # 10 days: 10/31 < 1/3
+])
+def test_c05_a_term_in_months_is_counted_in_calendar_months(start, end, hired, outcome):
+    found = measure_result("c05", {**INTERNSHIP, "internship_start": start, "internship_end": end,
+                                   "internship_term_unit": "months", "intern_hired_on": hired}, "2022-06-01")
+    assert found["conditions"][1]["outcome"] == outcome
+
+
+def test_c05_says_how_the_term_is_counted_and_mentions_part_months_only_where_they_count():
+    whole = measure_result("c05", {**INTERNSHIP, "internship_end": "2021-12-31", "internship_term_unit": "months",
+                                   "intern_hired_on": "2021-09-15"}, "2021-10-01")
+    assert "见习协议按月约定见习期限，见习期12个月" in whole["conditions"][1]["text"]
+    assert "还有3个月16天，不足见习期的1/3（4个月）" in whole["conditions"][1]["text"]
+    assert not any("零头" in note for note in whole["notes"])
+    assert any("按月约定的按日历月计算" in note for note in whole["notes"])
+    part = measure_result("c05", {**INTERNSHIP, "internship_end": "2021-04-30", "internship_term_unit": "months",
+                                  "intern_hired_on": "2021-03-22"}, "2021-10-01")
+    assert any("零头天数" in note for note in part["notes"])
 
 
 def test_c05_prepayments_and_extension_are_noted():

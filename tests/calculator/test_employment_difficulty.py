@@ -59,7 +59,7 @@ def test_near_retirement_inclusive_and_strict(as_of, within, under):
 def test_near_retirement_under_the_reform():
     # born September 1966 (the sixth four-month cohort from January 1965): 60 years 6 months from 2025 on
     after = person("c14", "2025-01-01", **MAN_1966)
-    assert "60岁6个月（2027年3月1日达到）" in after["conditions"][0]["text"]
+    assert "您的法定退休年龄为60岁6个月，于2027年3月1日达到" in after["conditions"][0]["text"]
     assert after["conditions"][0]["outcome"] == "met"
     assert any("渐进式延迟法定退休年龄" in note for note in after["notes"])
 
@@ -68,7 +68,7 @@ def test_having_reached_retirement_age():
     found = person("c14", "2027-03-01", **MAN_1966)
     assert person("c14", "2027-02-28", **MAN_1966)["conditions"][0]["outcome"] == "met"
     assert found["conditions"][0]["outcome"] == "not_met"
-    assert "已经达到法定退休年龄" in found["conditions"][0]["text"]
+    assert "于2027年3月1日达到，判断日期已到该日" in found["conditions"][0]["text"]
 
 
 def test_registered_unemployment_is_required_for_a2_1_3():
@@ -85,20 +85,35 @@ def test_orphans_from_sixteen(as_of, outcome):
 
 @pytest.mark.parametrize(("as_of", "outcome"), [("2025-12-31", "met"), ("2026-01-01", "not_met")])
 def test_rural_public_welfare_priority_until_2025(as_of, outcome):
-    found = person("c14", as_of, poverty_status="alleviated")
+    found = person("c14", as_of, poverty_status="alleviated", employment_status="not_working")
     assert next(c for c in found["conditions"] if c["cite"] == "c14-5")["outcome"] == outcome
 
 
 @pytest.mark.parametrize(("answers", "cite"), [
     ({"dibao_family": "urban"}, "a2-1-2"), ({"disabled": True}, "a2-1-4"), ({"single_parent_of_minor": True}, "a2-1-5"),
     ({"military_spouse_without_work": True}, "a2-1-6"), ({"special_care_recipient": True}, "a2-1-7"),
-    ({"martyr_family": "other"}, "a2-1-8"), ({"model_worker": True}, "a2-2-1"),
-    ({"land_expropriated_farmer": True}, "a2-2-2"),
+    ({"martyr_family": "other"}, "a2-1-8"),
 ])
 def test_each_category_on_its_own(answers, cite):
     found = person("a2", **answers)
-    assert found["status"] == "eligible"
+    assert (found["status"], found["status_label"]) == ("in_scope", "属于就业困难人员范围")
     assert [c["cite"] for c in found["conditions"]] == [cite]
+
+
+@pytest.mark.parametrize(("answers", "cite"), [({"model_worker": True}, "a2-2-1"),
+                                               ({"land_expropriated_farmer": True}, "a2-2-2")])
+def test_each_category_treated_as_one_needs_the_conditions_of_liaozhengfa_2020_9(answers, cite):
+    open_ = person("a2", **answers)
+    assert open_["status"] == "need_info" and "meets_reference_conditions" in open_["missing"]
+    met = person("a2", **answers, meets_reference_conditions=True)
+    assert (met["status"], met["status_label"]) == ("in_scope", "属于可参照就业困难人员享受相关政策人员范围")
+    assert [c["cite"] for c in met["conditions"]] == [cite, "a2-2-intro"]
+    everything_else_no = {"dibao_family": "none", "disabled": False, "single_parent_of_minor": False,
+                          "military_spouse_without_work": False, "special_care_recipient": False,
+                          "martyr_family": "none", "household_urban": False, "poverty_status": "none",
+                          "employment_status": "not_working", "registered_unemployed": False}
+    refused = person("a2", **answers, **everything_else_no, meets_reference_conditions=False)
+    assert (refused["status"], refused["missing"]) == ("not_in_scope", [])
 
 
 def test_reference_categories_are_said_to_be_by_reference():

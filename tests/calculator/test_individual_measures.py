@@ -37,25 +37,41 @@ def test_c03_employment_difficulty_person_uses_the_urban_standard():
     assert any("同时属于就业困难人员" in note for note in both["notes"])
 
 
+EVERYTHING_NO = {
+    "poverty_status": "none", "dibao_family": "none", "disabled": False, "single_parent_of_minor": False,
+    "military_spouse_without_work": False, "special_care_recipient": False, "martyr_family": "none",
+    "household_urban": False, "employment_status": "employed_other",
+}
+NOT_TREATED_AS_ONE = {"model_worker": False, "land_expropriated_farmer": False, "orphan": False}
+
+
 def test_c03_neither_group():
-    everything_no = {
-        "poverty_status": "none", "dibao_family": "none", "disabled": False, "single_parent_of_minor": False,
-        "military_spouse_without_work": False, "special_care_recipient": False, "martyr_family": "none",
-        "household_urban": False, "employment_status": "employed_other",
-    }
-    found = person("c03", in_free_training=True, two_after_student="no", **everything_no)
+    found = person("c03", in_free_training=True, two_after_student="no", **EVERYTHING_NO, **NOT_TREATED_AS_ONE)
     assert found["status"] == "not_eligible"
     assert found["missing"] == []
+
+
+def test_c03_asks_about_those_who_may_be_treated_as_employment_difficulty_persons():
+    """附件2 二: a 劳动模范, 失地农民 or 孤儿 is not refused; the conditions of 辽政发〔2020〕9号 are asked."""
+    missing = person("c03", in_free_training=True, two_after_student="no", **EVERYTHING_NO)["missing"]
+    assert {"model_worker", "land_expropriated_farmer", "orphan"} <= set(missing)
+    assert "meets_reference_conditions" not in missing  # asked once one of the five groups applies
+    farmer = {**EVERYTHING_NO, **NOT_TREATED_AS_ONE, "land_expropriated_farmer": True}
+    found = person("c03", in_free_training=True, two_after_student="no", free_trainings_this_year=1, **farmer)
+    assert (found["status"], found["missing"]) == ("need_info", ["meets_reference_conditions"])
+    condition = next(c for c in found["conditions"] if c["outcome"] == "unknown")
+    assert "您是土地被依法征收的失地农民" in condition["text"] and "辽政发〔2020〕9号" in condition["text"]
+    treated = person("c03", in_free_training=True, two_after_student="no", free_trainings_this_year=1,
+                     meets_reference_conditions=True, **farmer)
+    assert treated["status"] == "eligible"
 
 
 def test_c03_preparatory_training_for_two_after_students():
     assert person("c03", in_free_training=True, two_after_student="urban_dibao",
                   preparatory_training_months=2)["amount"] == {
         "value": 600, "unit": "元", "bound": "exact", "formula": "每人每月300元 × 2个月 = 600.00元"}
-    assert person("c03", in_free_training=True, two_after_student="other", poverty_status="none",
-                  dibao_family="none", disabled=False, single_parent_of_minor=False,
-                  military_spouse_without_work=False, special_care_recipient=False, martyr_family="none",
-                  household_urban=False, employment_status="student")["status"] == "not_eligible"
+    assert person("c03", in_free_training=True, two_after_student="other",
+                  **{**EVERYTHING_NO, **NOT_TREATED_AS_ONE, "employment_status": "student"})["status"] == "not_eligible"
 
 
 def test_c03_not_in_training():
@@ -88,7 +104,7 @@ def test_c06_cases_from_2021_01_01(arose, status):
     ("2021-12-31", "eligible", None),
     ("2022-01-01", "closed", "实际发放时间最长可至2022年6月30日"),
     ("2022-06-30", "closed", "实际发放时间最长可至2022年6月30日"),
-    ("2022-07-01", "closed", "现已结束"),
+    ("2022-07-01", "closed", "到判断日期已经结束"),
 ])
 def test_c06_application_and_payment_deadlines(as_of, status, payment_note):
     found = person("c06", as_of, **UNEMPLOYED, unemployment_case_date="2021-05-01")
@@ -159,7 +175,7 @@ def test_a1_orphans_are_newly_added():
 
 def test_a1_needs_one_group_only():
     found = person("a1", school_kind="higher_vocational", disabled=True)
-    assert found["status"] == "eligible" and found["missing"] == []
+    assert found["status"] == "in_scope" and found["missing"] == []
     pending = person("a1", school_kind="higher_vocational", disabled=False)
     assert pending["status"] == "need_info"
     assert "disabled" not in pending["missing"] and "orphan" in pending["missing"]

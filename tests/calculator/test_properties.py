@@ -17,7 +17,9 @@ from calculator.inputs import CATALOGUE, INPUTS, Input
 from calculator.measures import BY_ID
 from calculator.validation import read
 
-STATUSES = {"eligible", "not_eligible", "need_info", "closed", "not_yet_open"}
+STATUSES = {"eligible", "in_scope", "need_info", "not_eligible", "not_in_scope", "closed", "not_yet_open"}
+SCOPE_MEASURES = {"a1", "a2"}
+"""The measures that only say who is in a group: in_scope / not_in_scope, never eligible / not_eligible."""
 MEASURE_KEYS = {"id", "clause", "title", "status", "status_label", "window", "amount", "figures", "conditions",
                 "missing", "next_step", "office", "notes"}
 FIGURES = {"c01": {"layoff_rate", "refund_rate", "no_application"}}
@@ -99,8 +101,12 @@ def test_results_keep_the_contract(anchors, answers, as_of):
         outcomes = {condition["outcome"] for condition in measure["conditions"]}
         if measure["status"] == "need_info":
             assert measure["missing"] and "unknown" in outcomes, measure["id"]
-        if measure["status"] == "eligible":
+        if measure["status"] in ("eligible", "in_scope"):
             assert "not_met" not in outcomes or measure["id"] in {"a1", "a2", "c03", "c14"}  # routes: one suffices
+        scope = {"in_scope", "not_in_scope"} if measure["id"] in SCOPE_MEASURES else {"eligible", "not_eligible"}
+        assert measure["status"] in scope | {"need_info", "closed", "not_yet_open"}, measure["id"]
+        if measure["status"] in ("in_scope", "not_in_scope"):
+            assert "符合条件" not in measure["status_label"] and "范围" in measure["status_label"]
         for input_id in measure["missing"]:
             assert input_id not in facts.values, f"{measure['id']} asks again for {input_id}"
             for condition, allowed in INPUTS[input_id].ask_if:

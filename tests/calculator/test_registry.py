@@ -64,7 +64,7 @@ def test_figures_reached_through_another_measure_s_functions_are_found():
     assert _users(a2.ZERO_EMPLOYMENT_MIN_MEMBERS) == ("c03", "a2", "c14")
     assert _users(a2.REMOVED_ONCE_EMPLOYED) == ("c03", "a2", "c14")
     assert _users(a2.NEAR_RETIREMENT) == ("c03", "a2")
-    assert _users(a2.ORPHAN_MIN_AGE) == ("a2",)  # only the categories treated as 就业困难人员 ask the age
+    assert _users(a2.ORPHAN_MIN_AGE) == ("c03", "a2")  # （三） serves those treated as 就业困难人员 too
 
 
 def test_measures_by_part():

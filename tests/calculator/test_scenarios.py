@@ -28,7 +28,7 @@ def test_a_wrong_expectation_is_caught():
     expected = case.output["measures"]["c01"]
     for key, wrong in (("status", "closed"), ("amount", 1), ("missing", ["asker"]), ("outcomes", ["unknown"]),
                        ("figures", {"layoff_rate": 0.5}), ("figures", {"no_application": 1}),
-                       ("figures", {"not_a_figure": None})):
+                       ("figures", {"not_a_figure": None}), ("label", "不符合条件"), ("says", ["没有这句话"])):
         altered = dataclasses.replace(case, output={"measures": {"c01": {**expected, key: wrong}}})
         assert mismatches(altered, run(case)), key
     assert mismatches(dataclasses.replace(case, output={"errors": ["asker"]}), run(case))
