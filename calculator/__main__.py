@@ -81,7 +81,7 @@ def run_evaluate(argv: list[str]) -> int:
     )
     parser.add_argument("answers", nargs="?",
                         help="答案文件（JSON 对象，键为问题编号）；省略或“-”表示从标准输入读取")
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="按哪一天判断（默认今天）")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="判断日期：按哪一天判断（默认今天）")
     parser.add_argument("--json", action="store_true", help="输出 JSON，而不是便于阅读的文本")
     args = parser.parse_args(argv)
     answers = _read_answers(_source(parser, args.answers))
@@ -220,7 +220,7 @@ def run_batch(argv: list[str]) -> int:
     )
     parser.add_argument("units", nargs="?", help="参保单位 CSV（UTF-8，可带 BOM）；省略或“-”表示标准输入")
     parser.add_argument("-o", "--output", default=STDIO, help="结果 CSV；省略或“-”表示标准输出")
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="按哪一天判断（默认今天）")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="判断日期：按哪一天判断（默认今天）")
     parser.add_argument("--lang", choices=(batch.ZH, batch.EN),
                         help="结果的表头和代码用中文（zh）或英文（en）；默认与输入的“单位编号”列表头相同")
     parser.add_argument("--excel", action="store_true", help="结果写成带 BOM 的 UTF-8，便于 Excel 直接打开")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
-from fractions import Fraction
+
+from .dates import zh_date
 
 CENT = Decimal("0.01")
 PERCENT_DECIMALS = 2
@@ -14,24 +16,30 @@ def zh_money(amount: Decimal | int) -> str:
     return f"{Decimal(amount).quantize(CENT):,}元"
 
 
-def shown_percent(rate: Fraction, limit: Decimal) -> Decimal:
-    """`rate` (a fraction) as the percentage a person reads: two decimals, rounded half-up (7 of 30 is
-    23.33％, 1 of 6 is 16.67％).
+def shown_percent(part: int, whole: int, limit: Decimal) -> Decimal:
+    """`part / whole` as the percentage a person reads: two decimals, rounded half-up (7 of 30 is 23.33, 1 of 6
+    is 16.67).
 
     A rate that is not the limit never shows as the limit: where two decimals would make it read equal to
-    `limit` (6.004％ or 5.996％ beside 6％), it gets as many more decimals as it takes to tell them apart
-    (6.004％, 5.996％). Rounding never carries a rate across the limit, since the limit has two decimals.
+    `limit` (6.004％ or 5.996％ beside 6％), it gets as many more decimals as it takes to tell them apart.
+    Rounding never carries a rate across the limit, since the limit has two decimals. Integers throughout: the
+    batch works out a million of these.
     """
-    percent, bound = rate * 100, Fraction(limit * 100)
     decimals = PERCENT_DECIMALS
     while True:
-        scale = 10 ** decimals
-        rounded = Fraction(int(percent * scale + Fraction(1, 2)), scale)  # half-up: rates are never negative
-        if rounded != bound or percent == bound:
-            return Decimal(rounded.numerator) / Decimal(rounded.denominator)
+        scale = 100 * 10 ** decimals
+        rounded = (2 * part * scale + whole) // (2 * whole)  # half-up: rates are never negative
+        bound = int(limit * scale)
+        if rounded != bound or part * scale == bound * whole:
+            return Decimal(rounded).scaleb(-decimals)
         decimals += 1
 
 
 def zh_percent(percent: Decimal) -> str:
     """6.45 → 6.45％ (as many decimals as `percent` holds, at least two)"""
     return f"{percent:.{max(PERCENT_DECIMALS, -percent.as_tuple().exponent)}f}％"
+
+
+def through(day: date) -> str:
+    """What a result says of a deadline the notice writes as “……前”."""
+    return f"通知写的是“{zh_date(day)}前”，没有写明是否含当天；本自测按含{zh_date(day)}当天计算。"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 from ..checks import AT_MOST, RATE_AT_MOST, answer, condition, stated, unknown
 from ..dates import add_months, zh_date
@@ -26,7 +25,7 @@ from ..parameter import ISSUE_DATE, Parameter
 from ..result import (
     FIGURE_OF_OUTCOME, MET, NOT_MET, UNKNOWN, UPPER, VERDICT_MET, VERDICT_NOT_MET, Amount, Assessment, Check, Verdict, all_of,
 )
-from ..wording import shown_percent, zh_money, zh_percent
+from ..wording import shown_percent, through, zh_money, zh_percent
 
 LAYOFF_RATE_LIMIT = Parameter(Decimal("0.06"), cite="c01-1", text="6％")
 SMALL_UNIT_MAX_STAFF = Parameter(30, cite="c01-1", text="30人（含）以下")
@@ -57,6 +56,7 @@ ROLLOUT = (f"通知要求各县（市）区在通知下发之日起{ROLLOUT_MONT
            "实现“免申即享”应享尽享、返还资金足额拨付到位；该日期按民法典第二百零一条、第二百零二条推算"
            "（下发当日不计入），通知没有写明具体日期。")
 ROLLOUT_OVERDUE = f"{ROLLOUT}如到判断日期仍未收到返还资金，可向{OFFICE}查询。"
+THROUGH_DEADLINE = through(APPLICATION_DEADLINE.value)
 
 
 def assess(facts: Facts) -> Assessment:
@@ -71,7 +71,7 @@ def assess(facts: Facts) -> Assessment:
         conditions=[unit_check, layoff_check],
         apply=APPLY_UNLESS_PAID if within_headcount.outcome == MET else APPLY,
         amount=amount,
-        notes=layoff_notes + rollout_notes,
+        notes=[*layoff_notes, *rollout_notes, THROUGH_DEADLINE],
         refine=refine + (facts.ask("insured_at_end_of_2020") if verdict.outcome == MET else ()),
         figures={
             "layoff_rate": None if layoff_rate is None else float(layoff_rate),
@@ -97,10 +97,9 @@ def _layoffs(facts: Facts) -> tuple[Check, Decimal | None, list[str]]:
     small = size.holds
     limit = SMALL_UNIT_LAYOFF_RATE_LIMIT if small else LAYOFF_RATE_LIMIT
     rule = (f"参保职工总数{limit.text}（{SMALL_UNIT_MAX_STAFF.text}参保单位的标准）" if small else limit.text)
-    exact = Fraction(layoffs, staff)
-    shown = shown_percent(exact, limit.value)
+    shown = shown_percent(layoffs, staff, limit.value)
     said = (stated(facts, "insured_staff_last_year") + size.aside() + "；" + stated(facts, "layoffs_last_year")
-            + RATE_AT_MOST.said(exact, Fraction(limit.value), f"，裁员率{zh_percent(shown)}，", rule))
+            + RATE_AT_MOST.said(layoffs, limit.value * staff, f"，裁员率{zh_percent(shown)}，", rule))
     notes = [WHEN_STAFF_COUNTED] if small else [WHEN_STAFF_COUNTED, LAYOFF_RATE_DENOMINATOR]
     return condition(LAYOFFS, "c01-1", said), shown / 100, notes
 

@@ -12,7 +12,7 @@ from ..inputs import PREPARATORY_TRAINEES
 from ..measure import Deadline, Measure
 from ..parameter import Parameter
 from ..result import ESTIMATE, EXACT, MET, Amount, Assessment, Check, all_of, any_of, shown
-from ..wording import zh_money
+from ..wording import through, zh_money
 from .a2_employment_difficulty import by_reference, employment_difficulty
 
 DEADLINE = Parameter(date(2021, 12, 31), cite="c03-1", text="2021年12月31日")
@@ -76,7 +76,7 @@ def assess(facts: Facts) -> Assessment:
     apply = (f"可在{zh_date(DEADLINE.value)}前向{OFFICE}咨询申领培训期间生活费（含交通费）补贴；"
              "所需资金按规定从专账资金或就业补助资金列支。")
     if training.outcome != MET:
-        return Assessment(all_of(training), [training], apply)
+        return Assessment(all_of(training), [training], apply, notes=[through(DEADLINE.value)])
     poor, difficult, referred = groups = _groups(facts)
     trainings = _trainings(facts)
     preparatory = answer(facts, "two_after_student", PREPARATORY_TRAINEES, "c03-4",
@@ -88,7 +88,7 @@ def assess(facts: Facts) -> Assessment:
         conditions += [*shown(groups), trainings]
     if preparatory.outcome == MET or allowance.outcome != MET:
         conditions.append(preparatory)
-    notes: list[str] = []
+    notes = [through(DEADLINE.value)]
     amount, refine = None, ()
     if allowance.outcome == MET:
         amount, refine = _daily_estimate(facts, poor.outcome == MET)

@@ -10,6 +10,7 @@ from ..facts import Facts
 from ..measure import Deadline, Measure
 from ..parameter import Parameter
 from ..result import Assessment, Check, all_of
+from ..wording import through
 
 DEADLINE = Parameter(date(2021, 12, 31), cite="c04-2", text="2021年12月31日")
 MIN_CONTRIBUTION_MONTHS = Parameter(12, cite="c04-2", text="累计缴费满1年")  # months
@@ -36,7 +37,8 @@ def assess(facts: Facts) -> Assessment:
         conditions=checks,
         apply=(f"符合放宽后的缴费条件，可在{zh_date(DEADLINE.value)}前按规定申领失业保险支持技能提升“展翅行动”补贴，"
                f"具体向{OFFICE}咨询。"),
-        notes=["本条放宽的是缴费年限条件；“展翅行动”补贴的其他申领条件和补贴标准按现行规定执行，通知没有列出。"],
+        notes=["本条放宽的是缴费年限条件；“展翅行动”补贴的其他申领条件和补贴标准按现行规定执行，通知没有列出。",
+               through(DEADLINE.value)],
     )
 
 

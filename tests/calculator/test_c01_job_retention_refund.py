@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from decimal import Decimal
+from fractions import Fraction
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculator.wording import shown_percent
 from measure_result import measure_result
 
 
@@ -165,3 +171,21 @@ def test_figures_stay_after_the_deadline():
     answers = {"insured_staff_last_year": 10, "layoffs_last_year": 0, "insured_at_end_of_2020": 10}
     assert c01("2026-11-27", **answers)["figures"] == c01("2021-09-01", **answers)["figures"] == {
         "layoff_rate": 0, "refund_rate": 0.6, "no_application": True}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(1, 10_000_000).flatmap(lambda whole: st.tuples(st.integers(0, whole), st.just(whole))),
+       st.sampled_from([Decimal("0.06"), Decimal("0.20")]))
+def test_a_shown_rate_is_rounded_half_up_and_on_the_same_side_of_the_limit(rate, limit):
+    part, whole = rate
+    shown = shown_percent(part, whole, limit)
+    exact, bound = Fraction(part * 100, whole), Fraction(limit * 100)
+    decimals = -shown.as_tuple().exponent
+    assert decimals >= 2
+    assert abs(Fraction(shown) - exact) <= Fraction(1, 2 * 10 ** decimals)  # rounded, not truncated
+    two_decimals = Fraction(int(exact * 100 + Fraction(1, 2)), 100)  # half-up, as people round
+    if decimals == 2:
+        assert Fraction(shown) == two_decimals
+    else:
+        assert two_decimals == bound != exact  # more decimals only where two would read as the limit
+    assert (Fraction(shown) > bound, Fraction(shown) == bound) == (exact > bound, exact == bound)

@@ -52,3 +52,13 @@ def test_no_end_date_is_said_not_invented(measure):
     assert found["window"] is None
     assert found["status"] != "closed"
     assert any("没有写明" in note and "截止日期" in note for note in found["notes"])
+
+
+@pytest.mark.parametrize("measure", [m for m in MEASURES if m.closes], ids=[m.id for m in MEASURES if m.closes])
+def test_a_deadline_written_as_before_a_day_says_the_day_is_counted(measure, notice):
+    """“2021年12月31日前” leaves open whether the 31st is in; the window counts it, and the result says so."""
+    last_day = measure.closes.last_day
+    written_before = f"{last_day.text}前" in notice.text_of(last_day.cite)
+    notes = status(measure, last_day.value)["notes"]
+    assert any(f"“{last_day.text}前”" in note and "含" in note for note in notes) == written_before
+    assert status(measure, last_day.value)["status"] != "closed"
