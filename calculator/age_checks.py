@@ -11,9 +11,8 @@ from .dates import add_months, zh_age, zh_date, zh_months
 from .facts import Facts
 from .parameter import Parameter
 from .result import MET, Check, Said
-from .retirement import NOT_MODELLED, Retirement, cohorts_for, legal_retirement
+from .retirement import MIN_WORKING_AGE_YEARS, NOT_MODELLED, Retirement, cohorts_for, legal_retirement
 
-MIN_WORKING_AGE_YEARS = 16  # 《劳动法》第十五条：禁止用人单位招用未满十六周岁的未成年人
 AGE_INPUTS = ("birth_date", "sex", "female_retirement_category")
 NEED_RETIREMENT = "还需要出生日期和性别（女性还需原法定退休年龄）才能计算法定退休年龄"
 

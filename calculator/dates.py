@@ -20,15 +20,18 @@ def add_months(day: date, months: int) -> date:
 def term_in_months(start: date, end: date) -> int | None:
     """The number of whole calendar months from `start` to `end`, both days included, or None if it is not one.
 
-    A term of n months that begins on `start` ends on the day before the same day n months later (2021年1月1日
-    to 2021年12月31日 is 12 months; 2021年3月1日 to 2022年2月28日 too); a term counted as 民法典第二百零一条、
-    第二百零二条 count it (from the day before `start`, to the corresponding day, or the month's last day where
-    there is none) is accepted as well (2021年1月31日 to 2021年2月28日 is 1 month).
+    A term of n months that begins on `start` ends the day before the same day of the month n months later
+    (2021年1月1日 to 2021年12月31日 is 12 months, 2021年3月1日 to 2022年2月28日 too), or on that month's last
+    day where it has no such day (2021年1月31日 to 2021年2月28日 is 1 month).
     """
-    before, after = start - timedelta(days=1), end + timedelta(days=1)
     rough = (end.year - start.year) * 12 + end.month - start.month
-    for months in (rough - 1, rough, rough + 1):
-        if months >= 1 and (add_months(start, months) == after or add_months(before, months) == end):
+    for months in (rough, rough + 1):
+        index = start.year * 12 + start.month - 1 + months
+        year, month = divmod(index, 12)
+        last_day = monthrange(year, month + 1)[1]
+        ends = (date(year, month + 1, start.day) - timedelta(days=1) if start.day <= last_day
+                else date(year, month + 1, last_day))
+        if months >= 1 and ends == end:
             return months
     return None
 

@@ -19,6 +19,7 @@ from datetime import date
 from .dates import add_months
 
 REFORM_IN_FORCE = date(2025, 1, 1)
+MIN_WORKING_AGE_YEARS = 16  # 法定劳动年龄 starts here: 《劳动法》第十五条禁止用人单位招用未满十六周岁的未成年人
 
 OLD_LAW = "国发〔1978〕104号（男60周岁，女干部55周岁，女工人50周岁）"
 NEW_LAW = ("《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》（2024年9月13日通过，"

@@ -9,10 +9,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
-from .dates import term_in_months
+from .dates import add_months, term_in_months
 from .facts import Facts
 from .inputs import BOOL, CHOICE, COUNT, DATE, EARLIEST_DATE, INPUTS, LATEST_DATE, MONEY, ORDER, Input
-from .retirement import cohorts_for, legal_retirement
+from .retirement import MIN_WORKING_AGE_YEARS, cohorts_for, legal_retirement
 from .wording import CENT
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -158,11 +158,15 @@ PARSERS: dict[str, Callable[[Input, Any], Any]] = {
 WORKING = frozenset({"employed_enterprise", "employed_other", "self_employed"})
 
 
-def _past_retirement_age(values: dict[str, Any], as_of: date) -> bool:
-    """Whether the answers show the person past the legal retirement age (and so not among the household's
-    members of working age) on the as-of date."""
+def _outside_working_age(values: dict[str, Any], as_of: date) -> bool:
+    """Whether the answers show the person under 16 or past the legal retirement age on the as-of date, and so
+    not among the household's members of working age."""
     birth, sex, category = (values.get(key) for key in ("birth_date", "sex", "female_retirement_category"))
-    if birth is None or sex is None or (sex == "female" and category is None):
+    if birth is None:
+        return False
+    if as_of < add_months(birth, 12 * MIN_WORKING_AGE_YEARS):
+        return True
+    if sex is None or (sex == "female" and category is None):
         return False
     return as_of >= legal_retirement(birth, cohorts_for(sex, category), as_of).reached_on
 
@@ -196,9 +200,15 @@ def _inconsistencies(values: dict[str, Any], as_of: date) -> list[dict[str, str]
                 report("household_members_with_business_income",
                        f"有经营性或投资性收入的人数（{income}人）不能多于没有就业的家庭成员人数（{able - working}人）。")
     working_now = get("employment_status") in WORKING
-    if working_now and working == 0 and not _past_retirement_age(values, as_of):
+    counted = not _outside_working_age(values, as_of)  # the person is one of the household's members of working age
+    if counted and working_now and working == 0:
         report("household_members_working",
                f"您{said('employment_status')}，已经就业的家庭成员（含您本人）就不会是0人；请核对这两个回答。")
+    seeking = get("employment_status") == "not_working" and get("able_and_willing_to_work") is True
+    if counted and seeking and able is not None and working is not None and working == able:
+        field = "household_able_members" if able == 0 else "household_members_working"
+        report(field, f"您{said('employment_status')}，又{said('able_and_willing_to_work')}，您本人就是没有就业的"
+                      f"家庭成员之一；家庭成员（{able}人）中已经就业的（{working}人）应少于家庭成员人数。请核对这些回答。")
     if working_now and get("military_spouse_without_work"):
         report("military_spouse_without_work",
                f"您{said('employment_status')}，又{said('military_spouse_without_work')}；请核对这两个回答。")

@@ -9,6 +9,7 @@ from fractions import Fraction
 from ..checks import NOT_AFTER, UNDER, answer, condition, in_turn, stated, unknown
 from ..dates import months_left, term_in_months, zh_date
 from ..facts import Facts
+from ..inputs import INPUTS
 from ..measure import Deadline, Measure
 from ..parameter import Parameter
 from ..result import Assessment, Check, Said, all_of
@@ -22,7 +23,9 @@ OFFICE = "当地公共就业服务机构"
 TERM = ("internship_start", "internship_end", "internship_term_unit", "intern_hired_on")
 SHARE = f"{REMAINING_SHARE.value.numerator}/{REMAINING_SHARE.value.denominator}"
 HOW_COUNTED = (f"通知没有写明“{REMAINING_SHARE.text}”按月还是按天计算；本自测按见习协议约定期限的方式计算："
-               "按月约定的按日历月计算，按天约定的按天计算。")
+               "按月约定的按日历月计算，按天约定的按天计算。没有回答约定方式的，开始日期到期满日期是整月的按日历月计算"
+               "（两种算法结论不同时，请回答约定方式），不是整月的按天计算。")
+UNIT = "internship_term_unit"
 PART_MONTH = "通知没有写明不足一个月的零头天数如何折算；本自测按这些天所在的那一个月的实际天数折算。"
 
 
@@ -60,13 +63,21 @@ def _hired_early(facts: Facts) -> tuple[Check, bool]:
     if end is not None and hired is not None and hired > end:
         return condition(title, "c05-1", NOT_AFTER.said(hired, end, f"见习人员于{zh_date(hired)}实现稳定就业，",
                                                         f"见习期满日（{zh_date(end)}）")), False
-    if start is None or end is None or unit is None or hired is None:
-        return unknown(facts, title, "c05-1", *TERM, need="还需要见习开始日期、见习期满日期、见习期限的约定方式"
-                                                           "和见习人员实现稳定就业的日期"), False
-    if unit == "days":
-        return condition(title, "c05-1", stated(facts, "internship_term_unit").aside() + _in_days(start, end, hired)), False
+    if start is None or end is None or hired is None:
+        return unknown(facts, title, "c05-1", "internship_start", "internship_end", "intern_hired_on",
+                       need="还需要见习开始日期、见习期满日期和见习人员实现稳定就业的日期"), False
+    if unit is not None:
+        if unit == "days":
+            return condition(title, "c05-1", stated(facts, UNIT).aside() + _in_days(start, end, hired)), False
+        said, part_month = _in_months(start, end, hired)
+        return condition(title, "c05-1", stated(facts, UNIT).aside() + said), part_month
+    if term_in_months(start, end) is None:
+        return condition(title, "c05-1", "开始日期到期满日期不是整月，按天计算" + _in_days(start, end, hired)), False
     said, part_month = _in_months(start, end, hired)
-    return condition(title, "c05-1", stated(facts, "internship_term_unit").aside() + said), part_month
+    if said.holds != _in_days(start, end, hired).holds:
+        return unknown(facts, title, "c05-1", UNIT, need=f"还需要回答“{INPUTS[UNIT].label}”：开始日期到期满日期是整月，"
+                                                          "按日历月计算和按天计算，结论不同"), False
+    return condition(title, "c05-1", "开始日期到期满日期是整月，按日历月计算（按天计算，结论相同）" + said), part_month
 
 
 def assess(facts: Facts) -> Assessment:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from calculator.dates import term_in_months
 from measure_result import measure_result
 
 INTERNSHIP = {"asker": "unit", "runs_internship": True, "internship_start": "2021-01-01",
@@ -26,8 +29,7 @@ def test_c05_less_than_a_third_of_a_term_in_days(hired, outcome):
     # 6 months: 2 months
     ("2021-03-01", "2021-08-31", "2021-07-01", "not_met"), ("2021-03-01", "2021-08-31", "2021-07-02", "met"),
     ("2021-01-31", "2021-07-30", "2021-05-31", "not_met"), ("2021-01-31", "2021-07-30", "2021-06-01", "met"),
-    # 1 month counted as 民法典 counts it (to the month's last day where there is no corresponding day): a third
-    # of February's 28 days is 9⅓ days
+    # 1 month from 31 January ends on February's last day, which has no 31st: a third of its 28 days is 9⅓ days
     ("2021-01-31", "2021-02-28", "2021-02-19", "not_met"), ("2021-01-31", "2021-02-28", "2021-02-20", "met"),
     # 1 month: a third of a month; the part month is counted in the days of the month it falls in (31)
     ("2021-01-01", "2021-01-31", "2021-01-21", "not_met"),  # 11 days: 11/31 ≥ 1/3
@@ -37,6 +39,15 @@ def test_c05_a_term_in_months_is_counted_in_calendar_months(start, end, hired, o
     found = measure_result("c05", {**INTERNSHIP, "internship_start": start, "internship_end": end,
                                    "internship_term_unit": "months", "intern_hired_on": hired}, "2022-06-01")
     assert found["conditions"][1]["outcome"] == outcome
+
+
+@pytest.mark.parametrize(("start", "end", "months"), [
+    ("2021-01-01", "2021-12-31", 12), ("2021-03-01", "2022-02-28", 12), ("2021-03-01", "2021-08-31", 6),
+    ("2021-01-15", "2021-04-14", 3), ("2021-01-31", "2021-02-28", 1), ("2021-03-31", "2021-04-30", 1),
+    ("2021-03-01", "2021-08-28", None), ("2021-01-15", "2021-04-15", None), ("2021-01-01", "2021-01-30", None),
+])
+def test_whole_calendar_months(start, end, months):
+    assert term_in_months(date.fromisoformat(start), date.fromisoformat(end)) == months
 
 
 def test_c05_says_how_the_term_is_counted_and_mentions_part_months_only_where_they_count():
