@@ -13,6 +13,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .facts import Facts
@@ -82,8 +83,12 @@ def answer(facts: Facts, input_id: str, meets: Collection[Any], cite: str, title
 def unknown(facts: Facts, title: str, cite: str, *input_ids: str, need: str = "") -> Check:
     """A condition still open: the questions that would settle it are asked next. `need` says what is needed
     where naming the one question would not do."""
-    said = need or "还需要回答" + "、".join(f"“{INPUTS[input_id].label}”" for input_id in input_ids)
-    return Check(title, Said(said), UNKNOWN, cite, facts.ask(*input_ids))
+    return Check(title, _needed(input_ids, need), UNKNOWN, cite, facts.ask(*input_ids))
+
+
+@lru_cache(maxsize=256)
+def _needed(input_ids: tuple[str, ...], need: str) -> Said:
+    return Said(need or "还需要回答" + "、".join(f"“{INPUTS[input_id].label}”" for input_id in input_ids))
 
 
 def in_turn(*steps: Callable[[], Check]) -> list[Check]:
@@ -103,9 +108,10 @@ def combined(title: str, cite: str, parts: list[Check]) -> Check:
     left out): the one that fails, which decides the whole; or all of them, met and still open."""
     verdict = all_of(*parts)
     relevant = [p for p in parts if p.outcome == NOT_MET][:1] if verdict.outcome == NOT_MET else parts
-    said = Said("")
-    for index, part in enumerate(relevant):
-        said = said + ("；" if index else "") + part.said.aside()
+    pieces: list[Said | str] = []
+    for part in relevant:
+        pieces += ["；", part.said.aside()] if pieces else [part.said.aside()]
+    said = Said.join(*pieces)
     if verdict.outcome == NOT_MET:
         said = Said(said.text, said.grounds, relevant[0].said.decides, relevant[0].said.holds)
     return Check(title, said, verdict.outcome, cite, verdict.missing)

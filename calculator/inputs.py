@@ -60,7 +60,7 @@ class Input:
         """The answer `value` in the second person (“您以前没有领取过失业补助金”)."""
         if self.template is not None:
             return self.template.format(value)
-        return next(words for answer, words in self.statements if answer == value and type(answer) is type(value))
+        return STATEMENTS[self.id][value]
 
     def as_json(self) -> dict[str, Any]:
         entry: dict[str, Any] = {"id": self.id, "label": self.label, "help": self.help, "type": self.type}
@@ -340,6 +340,8 @@ CATALOGUE: tuple[Input, ...] = (
 
 INPUTS: dict[str, Input] = {spec.id: spec for spec in CATALOGUE}
 ORDER: dict[str, int] = {spec.id: index for index, spec in enumerate(CATALOGUE)}
+STATEMENTS: dict[str, dict[Any, str]] = {spec.id: dict(spec.statements) for spec in CATALOGUE}
+"""Each yes/no and choice answer's statement, by question and answer (an answer is of its question's type)."""
 
 
 def catalogue() -> list[dict[str, Any]]:

@@ -90,14 +90,28 @@ class Said:
     holds: bool | None = None
 
     def __add__(self, other: Said | str) -> Said:
-        other = other if isinstance(other, Said) else Said(other)
-        if self.decides is not None and other.decides is not None:
-            raise ValueError("a condition's words rest on one deciding ground")
-        first = self if self.decides is not None else other
-        return Said(self.text + other.text, self.grounds + other.grounds, first.decides, first.holds)
+        return Said.join(self, other)
 
     def __radd__(self, other: str) -> Said:
-        return Said(other) + self
+        return Said.join(other, self)
+
+    @staticmethod
+    def join(*parts: Said | str) -> Said:
+        """The parts' words one after another, with all their grounds (at most one of them deciding)."""
+        text: list[str] = []
+        grounds: list[Ground] = []
+        decides, holds = None, None
+        for part in parts:
+            if isinstance(part, str):
+                text.append(part)
+                continue
+            text.append(part.text)
+            grounds += part.grounds
+            if part.decides is not None:
+                if decides is not None:
+                    raise ValueError("a condition's words rest on one deciding ground")
+                decides, holds = part.decides, part.holds
+        return Said("".join(text), tuple(grounds), decides, holds)
 
     def aside(self) -> Said:
         """The same words as context: they rest on their grounds but do not decide the condition."""

@@ -200,12 +200,11 @@ def _inconsistencies(values: dict[str, Any], as_of: date) -> list[dict[str, str]
                 report("household_members_with_business_income",
                        f"有经营性或投资性收入的人数（{income}人）不能多于没有就业的家庭成员人数（{able - working}人）。")
     working_now = get("employment_status") in WORKING
-    counted = not _outside_working_age(values, as_of)  # the person is one of the household's members of working age
-    if counted and working_now and working == 0:
+    if working_now and working == 0 and not _outside_working_age(values, as_of):  # one of the working-age members
         report("household_members_working",
                f"您{said('employment_status')}，已经就业的家庭成员（含您本人）就不会是0人；请核对这两个回答。")
     seeking = get("employment_status") == "not_working" and get("able_and_willing_to_work") is True
-    if counted and seeking and able is not None and working is not None and working == able:
+    if seeking and working is not None and working == able and not _outside_working_age(values, as_of):
         field = "household_able_members" if able == 0 else "household_members_working"
         report(field, f"您{said('employment_status')}，又{said('able_and_willing_to_work')}，您本人就是没有就业的"
                       f"家庭成员之一；家庭成员（{able}人）中已经就业的（{working}人）应少于家庭成员人数。请核对这些回答。")

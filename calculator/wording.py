@@ -36,8 +36,8 @@ def shown_percent(part: int, whole: int, limit: Decimal) -> Decimal:
 
 
 def zh_percent(percent: Decimal) -> str:
-    """6.45 → 6.45％ (as many decimals as `percent` holds, at least two)"""
-    return f"{percent:.{max(PERCENT_DECIMALS, -percent.as_tuple().exponent)}f}％"
+    """6.45 → 6.45％, with the decimals `percent` holds (`shown_percent` gives at least two)"""
+    return f"{percent:f}％"
 
 
 def through(day: date) -> str:

@@ -23,7 +23,8 @@ from ..inputs import LISTED_UNIT_TYPES
 from ..measure import Deadline, Measure
 from ..parameter import ISSUE_DATE, Parameter
 from ..result import (
-    FIGURE_OF_OUTCOME, MET, NOT_MET, UNKNOWN, UPPER, VERDICT_MET, VERDICT_NOT_MET, Amount, Assessment, Check, Verdict, all_of,
+    FIGURE_OF_OUTCOME, MET, NOT_MET, UNKNOWN, UPPER, VERDICT_MET, VERDICT_NOT_MET, Amount, Assessment, Check, Said, Verdict,
+    all_of,
 )
 from ..wording import shown_percent, through, zh_money, zh_percent
 
@@ -98,8 +99,8 @@ def _layoffs(facts: Facts) -> tuple[Check, Decimal | None, list[str]]:
     limit = SMALL_UNIT_LAYOFF_RATE_LIMIT if small else LAYOFF_RATE_LIMIT
     rule = (f"参保职工总数{limit.text}（{SMALL_UNIT_MAX_STAFF.text}参保单位的标准）" if small else limit.text)
     shown = shown_percent(layoffs, staff, limit.value)
-    said = (stated(facts, "insured_staff_last_year") + size.aside() + "；" + stated(facts, "layoffs_last_year")
-            + RATE_AT_MOST.said(layoffs, limit.value * staff, f"，裁员率{zh_percent(shown)}，", rule))
+    said = Said.join(stated(facts, "insured_staff_last_year"), size.aside(), "；", stated(facts, "layoffs_last_year"),
+                     RATE_AT_MOST.said(layoffs, limit.value * staff, f"，裁员率{zh_percent(shown)}，", rule))
     notes = [WHEN_STAFF_COUNTED] if small else [WHEN_STAFF_COUNTED, LAYOFF_RATE_DENOMINATOR]
     return condition(LAYOFFS, "c01-1", said), shown / 100, notes
 
