@@ -232,5 +232,5 @@ def _percent(rate: float | None, decimals: int) -> str:
     rate shown more precisely beside its limit, e.g. 6.001%); empty when unknown."""
     if rate is None:
         return ""
-    percent = Decimal(repr(rate)).scaleb(2)
-    return f"{percent:.{max(decimals, -percent.normalize().as_tuple().exponent)}f}%"
+    fraction_digits = len(repr(rate).partition(".")[2])  # the figure is the shown rate: 0.2333, 0.06001
+    return f"{rate:.{max(decimals, fraction_digits - 2)}%}"

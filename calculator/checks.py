@@ -59,10 +59,12 @@ def stated(facts: Facts, input_id: str, meets: Collection[Any] | None = None) ->
     """The answer given, in the catalogue's statement of it; with `meets`, deciding: it holds when the answer is
     one of `meets`. The answer must be known."""
     value = facts.get(input_id)
+    return _said(input_id, value, None if meets is None else value in meets)
+
+
+def _said(input_id: str, value: Any, holds: bool | None) -> Said:
     ground = Answer(input_id, value)
-    if meets is None:
-        return Said(INPUTS[input_id].statement(value), (ground,))
-    return Said(INPUTS[input_id].statement(value), (ground,), ground, value in meets)
+    return Said(INPUTS[input_id].statement(value), (ground,), None if holds is None else ground, holds)
 
 
 def condition(title: str, cite: str, said: Said) -> Check:
@@ -75,9 +77,17 @@ def condition(title: str, cite: str, said: Said) -> Check:
 def answer(facts: Facts, input_id: str, meets: Collection[Any], cite: str, title: str = "") -> Check:
     """A condition on one answer, met when it is one of `meets`: “失业补助金只能申领享受一次：您以前没有领取过
     失业补助金。”"""
-    if facts.get(input_id) is None:
+    value = facts.get(input_id)
+    if value is None:
         return unknown(facts, title, cite, input_id)
-    return condition(title, cite, stated(facts, input_id, meets))
+    return _answered(input_id, value, value in meets, cite, title)
+
+
+@lru_cache(maxsize=1024)
+def _answered(input_id: str, value: Any, holds: bool, cite: str, title: str) -> Check:
+    """The same answer to the same condition is the same (immutable) Check: built once. Yes/no and choice
+    answers only, so there are few."""
+    return condition(title, cite, _said(input_id, value, holds))
 
 
 def unknown(facts: Facts, title: str, cite: str, *input_ids: str, need: str = "") -> Check:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 from .wording import CENT
 
@@ -53,16 +53,14 @@ class Verdict:
     missing: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """A ground of a condition's words: they state this answer, in the catalogue's own statement of it."""
 
     input_id: str
     value: Any
 
 
-@dataclass(frozen=True, slots=True)
-class Compared:
+class Compared(NamedTuple):
     """A ground of a condition's words: `word` says how `left` stands to `right` (e.g. 裁员率 “不高于” 6％), in
     the words `phrase`."""
 

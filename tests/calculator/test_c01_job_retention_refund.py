@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculator.batch import _percent
 from calculator.wording import shown_percent
 from measure_result import measure_result
 
@@ -189,3 +190,13 @@ def test_a_shown_rate_is_rounded_half_up_and_on_the_same_side_of_the_limit(rate,
     else:
         assert two_decimals == bound != exact  # more decimals only where two would read as the limit
     assert (Fraction(shown) > bound, Fraction(shown) == bound) == (exact > bound, exact == bound)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 10_000_000).flatmap(lambda staff: st.tuples(st.just(staff), st.integers(1, staff))))
+def test_the_batch_shows_the_rate_the_condition_shows(counts):
+    """The caseworkers' CSV (calculator/batch.py) writes the figure as the condition words it."""
+    staff, layoffs = counts
+    found = c01(insured_staff_last_year=staff, layoffs_last_year=layoffs)
+    cell = _percent(found["figures"]["layoff_rate"], 2)
+    assert f"裁员率{cell.removesuffix('%')}％，" in found["conditions"][1]["text"]
