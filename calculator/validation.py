@@ -180,11 +180,10 @@ def _inconsistencies(values: dict[str, Any], as_of: date) -> list[dict[str, str]
         found.append({"field": field, "message": message})
 
     def said(input_id: str) -> str:
-        """The answer to a yes/no or choice question, as the question and the answer chosen."""
-        spec = INPUTS[input_id]
-        value = values[input_id]
-        answer = spec.choice_label(value) if spec.type == CHOICE else ("是" if value else "否")
-        return f"“{spec.label}”回答“{answer}”"
+        """An answer as the question and what was answered to it."""
+        spec, value = INPUTS[input_id], values[input_id]
+        answer = {CHOICE: spec.choice_label, BOOL: lambda yes: "是" if yes else "否"}.get(spec.type, str)(value)
+        return f"对“{spec.label}”回答了“{answer}”"
 
     get = values.get
     staff, layoffs = get("insured_staff_last_year"), get("layoffs_last_year")
@@ -201,13 +200,14 @@ def _inconsistencies(values: dict[str, Any], as_of: date) -> list[dict[str, str]
                        f"有经营性或投资性收入的人数（{income}人）不能多于没有就业的家庭成员人数（{able - working}人）。")
     working_now = get("employment_status") in WORKING
     if working_now and working == 0 and not _outside_working_age(values, as_of):  # one of the working-age members
-        report("household_members_working",
-               f"您{said('employment_status')}，已经就业的家庭成员（含您本人）就不会是0人；请核对这两个回答。")
+        report("household_members_working", f"您{said('employment_status')}，又{said('household_members_working')}；"
+                                            "您本人在工作，已经就业的家庭成员（含您本人）就不会是0人。请核对这两个回答。")
     seeking = get("employment_status") == "not_working" and get("able_and_willing_to_work") is True
     if seeking and working is not None and working == able and not _outside_working_age(values, as_of):
         field = "household_able_members" if able == 0 else "household_members_working"
         report(field, f"您{said('employment_status')}，又{said('able_and_willing_to_work')}，您本人就是没有就业的"
-                      f"家庭成员之一；家庭成员（{able}人）中已经就业的（{working}人）应少于家庭成员人数。请核对这些回答。")
+                      f"家庭成员之一，而您{said(field)}；家庭成员（{able}人）中已经就业的（{working}人）应少于家庭成员人数。"
+                      "请核对这些回答。")
     if working_now and get("military_spouse_without_work"):
         report("military_spouse_without_work",
                f"您{said('employment_status')}，又{said('military_spouse_without_work')}；请核对这两个回答。")

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from calculator import InputError, evaluate
+from calculator.inputs import INPUTS, ORDER
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -124,3 +125,41 @@ def test_an_answer_to_a_question_not_asked_is_ignored():
 
 def test_a_wrong_value_is_refused_even_for_a_question_not_asked():
     assert set(errors_of({"asker": "individual", "layoffs_last_year": -1})) == {"layoffs_last_year"}
+
+
+@pytest.mark.parametrize(("answers", "field", "also"), [
+    ({"asker": "individual", "employment_status": "self_employed", "household_urban": True,
+      "household_able_members": 2, "household_members_working": 0}, "household_members_working", "employment_status"),
+    ({"asker": "individual", "employment_status": "employed_other", "military_spouse_without_work": True},
+     "military_spouse_without_work", "employment_status"),
+    ({"asker": "individual", "employment_status": "not_working", "school_kind": "higher_vocational",
+      "flexible_si_subsidy_ended": True, "stable_employment": True}, "stable_employment", "employment_status"),
+    ({"asker": "individual", "dibao_family": "rural", "household_urban": True}, "household_urban", "dibao_family"),
+    ({"asker": "individual", "employment_status": "not_working", "able_and_willing_to_work": True,
+      "household_urban": True, "household_able_members": 1, "household_members_working": 1},
+     "household_members_working", "able_and_willing_to_work"),
+    ({"asker": "unit", "runs_internship": True, "internship_start": "2021-01-15", "internship_end": "2021-04-15",
+      "internship_term_unit": "months"}, "internship_term_unit", "internship_end"),
+])
+def test_answers_that_contradict_each_other_are_named_together_on_the_later_question(answers, field, also):
+    message = errors_of(answers)[field]
+    later, earlier = INPUTS[field], INPUTS[also]
+    assert ORDER[field] > ORDER[also]
+    assert later.label in message or "期满日期" in message
+    assert earlier.label in message or answers[also] in message
+
+
+@pytest.mark.parametrize("answers", [
+    # past the legal retirement age: not among the household's members of working age
+    {"asker": "individual", "birth_date": "1950-01-01", "sex": "male", "employment_status": "employed_other",
+     "household_urban": True, "household_able_members": 2, "household_members_working": 0},
+    # under 16: not among them either
+    {"asker": "individual", "birth_date": "2010-01-01", "employment_status": "not_working",
+     "able_and_willing_to_work": True, "household_urban": True, "household_able_members": 1,
+     "household_members_working": 1},
+    {"asker": "individual", "dibao_family": "urban", "household_urban": True},
+    {"asker": "unit", "runs_internship": True, "internship_start": "2021-01-15", "internship_end": "2021-04-14",
+     "internship_term_unit": "months"},
+])
+def test_answers_that_only_look_contradictory_are_accepted(answers):
+    evaluate(answers, "2021-09-01")
