@@ -49,7 +49,7 @@ def test_the_first_screen_states_the_notices_dates(url_path: str, size: str, ope
 @pytest.mark.parametrize("size", SIZES)
 def test_the_judgement_date_is_on_the_self_checks_first_screen(size: str, open_page, notice: Notice) -> None:
     page = open_page("self-check/", **SIZES[size])
-    expect(page.get_by_label("判断日期")).to_be_in_viewport(ratio=1)
+    expect(page.get_by_label("判断日期", exact=True)).to_be_in_viewport(ratio=1)
     choice = page.locator(".sc-date-choice")
     expect(choice).to_be_in_viewport(ratio=1)
     choice.click()
