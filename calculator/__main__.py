@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from . import InputError, batch, catalogue, evaluate
+from .contacts import NO_OFFICE
 
 STDIO = "-"
 OUTCOME_MARKS = {"met": "✓", "not_met": "✗", "unknown": "?"}
@@ -140,7 +141,8 @@ def render_result(result: dict[str, Any]) -> str:
                                  for c in measure["conditions"]])
         lines += _field("还需回答", [f"{INPUT_LABELS[key]}（{key}）" for key in measure["missing"]])
         lines += _field("下一步", [measure["next_step"]])
-        lines += _field("经办机构", [measure["office"]])
+        office = measure["office"]
+        lines += _field("受理部门", [f"{office['name']} [{office['cite']}]" if office else NO_OFFICE])
         lines += _field("说明", [f"· {note}" for note in measure["notes"]])
     if result["guidance"]:
         lines += ["", "■ 其他可能相关的条款"]

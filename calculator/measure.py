@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .contacts import Office, enquiry
 from .dates import zh_date
 from .facts import Facts
 from .inputs import ORDER
@@ -32,8 +33,8 @@ class Measure:
     clause: str
     title: str
     audiences: frozenset[str]  # values of the `asker` question this measure concerns
-    office: str  # the office the notice names for this measure: where to apply or ask
     assess: Callable[[Facts], Assessment]
+    office: Office | None = None  # the office the notice names for this measure; None: it names none
     attachment: str | None = None  # the attachment whose items the conditions cite besides `clause` (a1, a2)
     closes: Deadline | None = None  # None: the notice states no end date, and `open_ended` says so
     open_ended: str = NO_END_DATE
@@ -83,21 +84,22 @@ class Measure:
             "conditions": [check.as_json() for check in found.conditions],
             "missing": list(missing),
             "next_step": self._next_step(status, found, missing),
-            "office": self.office,
+            "office": None if self.office is None else self.office.as_json(),
             "notes": found.notes if self.closes is not None else [*found.notes, self.open_ended],
         }
 
     def _next_step(self, status: str, found: Assessment, missing: tuple[str, ...]) -> str:
+        ask = enquiry(self.office)
         if status in (ELIGIBLE, IN_SCOPE):
-            return found.apply
+            return f"{found.apply.rstrip('。')}；{ask}。"
         if status == NEED_INFO:  # the questions themselves are in `missing`, shown once beside this
             first = "补充“还需回答”所列的信息后，即可重新判断" if missing else "按现有回答还不能判断"
-            return f"{first}；情况不清楚的，可向{self.office}咨询。"
+            return f"{first}；情况不清楚的，{ask}。"
         if status == NOT_ELIGIBLE:
-            return f"按通知所列条件，目前不符合。如情况有变化或有疑问，可向{self.office}咨询。"
+            return f"按通知所列条件，在判断日期不符合。如情况有变化或有疑问，{ask}。"
         if status == NOT_IN_SCOPE:
-            return f"按通知所列的人员范围，不属于这一范围。如情况有变化或有疑问，可向{self.office}咨询。"
+            return f"按通知所列的人员范围，不属于这一范围。如情况有变化或有疑问，{ask}。"
         if status == CLOSED:
-            return (f"本项政策已于{zh_date(self.closes.last_day.value)}截止，现在不能再按本通知申请；"
-                    f"如有疑问，可向{self.office}咨询。")
+            return (f"本项政策已于{zh_date(self.closes.last_day.value)}截止，判断日期已在截止日期之后，"
+                    f"不能再按本通知申请；如有疑问，{ask}。")
         return f"本通知自{zh_date(self.opens.value)}起实施，届时才能按本通知申请。"

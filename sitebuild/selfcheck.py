@@ -15,7 +15,7 @@ import jinja2
 
 import calculator
 
-from .contacts import NATIONAL_HOTLINE
+from calculator.contacts import NATIONAL_HOTLINE, NO_OFFICE
 from .loader import load_notice
 from .markdown import chinese_date
 from .model import Clause, Notice
@@ -116,6 +116,7 @@ def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], dow
         notice=notice.document,
         deadlines=deadlines(notice),
         hotline=NATIONAL_HOTLINE,
+        no_office=NO_OFFICE,
         urls=urls,
         download_mb=download_mb,
     )

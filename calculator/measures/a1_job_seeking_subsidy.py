@@ -12,9 +12,8 @@ from ..inputs import SCHOOL_KINDS
 from ..measure import Measure
 from ..result import MET, Assessment, Check, all_of, any_of, shown
 
-OFFICE = "当地人力资源和社会保障部门"
 LEFT_TO_OTHER_RULES = ("附件1只列出人员范围；一次性求职创业补贴的标准，以及附件1所说“符合条件的”毕业生还须符合哪些申领条件"
-                       "（包括对毕业时间有无要求），本通知没有写明，按现行规定执行，以经办机构为准。")
+                       "（包括对毕业时间有无要求），本通知没有写明，按现行规定执行。")
 
 
 def _groups(facts: Facts) -> list[Check]:
@@ -41,7 +40,7 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=all_of(school, any_of(*groups)) if groups else all_of(school),
         conditions=[school, *shown(groups)],
-        apply=f"属于一次性求职创业补贴的人员范围；能否领取、领取多少，可向{OFFICE}咨询。",
+        apply="属于一次性求职创业补贴的人员范围；能否领取、领取多少，按现行规定执行。",
         notes=notes,
     )
 
@@ -51,7 +50,6 @@ MEASURE = Measure(
     clause="c12",
     title="一次性求职创业补贴人员范围（附件1）",
     audiences=frozenset({"individual"}),
-    office=OFFICE,
     assess=assess,
     attachment="a1",
     scope="一次性求职创业补贴的人员范围",

@@ -16,7 +16,6 @@ REMOVED_ONCE_EMPLOYED = Parameter(1, cite="c13-3", text="已经有1人实现就�
 NEAR_RETIREMENT = Parameter(60, cite="a2-1-3", text="5年以内")  # months
 ORPHAN_MIN_AGE = Parameter(16, cite="a2-2-5", text="16周岁(含)以上")
 
-OFFICE = "当地街道、社区公共就业服务机构"
 HOUSEHOLD = ("household_able_members", "household_members_working", "household_members_with_business_income")
 DIFFICULTY = "就业困难人员范围"
 REFERENCE_GROUP = "可参照就业困难人员享受相关政策人员范围"
@@ -142,20 +141,20 @@ def assess(facts: Facts) -> Assessment:
     treated_as = all_of(referred, conditions) if referred.outcome == MET else referred
     verdict = any_of(is_difficult, treated_as)
     notes = [f"附件2只列出人员范围；就业困难人员的认定和可享受的援助政策的具体条件、标准按有关规定执行，本通知没有写明，"
-             f"以{OFFICE}的认定为准。"]
+             "由哪个部门认定，本通知也没有写明。"]
     if is_difficult.outcome == MET:
         notes.append("就业困难人员可通过组织参加职业培训、推荐企业吸纳、帮助灵活就业、扶持自主创业、"
                      "公益性岗位援助等方式获得就业帮扶（第（十三）条）。")
     elif referred.outcome != NOT_MET:
         notes.append(f"附件2第二部分所列人员，须符合{REFERENCE_DOCUMENT}规定的条件，才可参照就业困难人员享受有关援助和"
-                     f"帮扶政策；这些条件本通知没有列出，可向{OFFICE}咨询。")
+                     f"帮扶政策；这些条件本通知没有列出。")
     if difficulty[0].cite == REMOVED_ONCE_EMPLOYED.cite:
         notes.append("家庭中尚未就业的其他成员，可获得就业指导、岗位信息、推荐培训等公共就业服务；"
                      "符合其他类别就业困难人员条件的，可按其他类别落实援助政策（第（十三）条）。")
     return Assessment(
         verdict=verdict,
         conditions=_shown(difficulty, reference, conditions),
-        apply=f"可向{OFFICE}咨询就业困难人员认定和相应的援助政策。",
+        apply="就业困难人员的认定和相应的援助政策，按有关规定执行。",
         notes=notes + retirement_note(facts),
         scope=DIFFICULTY if is_difficult.outcome == MET else REFERENCE_GROUP,
     )
@@ -166,7 +165,6 @@ MEASURE = Measure(
     clause="c13",
     title="就业困难人员及参照享受相关政策人员范围",
     audiences=frozenset({"individual"}),
-    office=OFFICE,
     assess=assess,
     attachment="a2",
     scope=SCOPE,

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..checks import AT_MOST, RATE_AT_MOST, answer, condition, stated, unknown
+from ..contacts import enquiry
 from ..dates import add_months, zh_date
 from ..facts import Facts
 from ..inputs import LISTED_UNIT_TYPES
@@ -41,12 +42,11 @@ ROLLOUT_DEADLINE = add_months(ISSUE_DATE.value, ROLLOUT_MONTHS.value)
 """2021-11-26: 民法典第二百零一条、第二百零二条 — the day of issue is not counted; the period ends on the
 corresponding day of the fourth month."""
 
-OFFICE = "当地失业保险经办机构"
 UNIT_TYPE = "通知列出的参保单位类型"
 LAYOFFS = "上年度未裁员或裁员率不高于规定比例"
 
 # The wording that depends on no answer, built once.
-APPLY = f"可在{zh_date(APPLICATION_DEADLINE.value)}前向{OFFICE}申请失业保险稳岗返还。"
+APPLY = f"可在{zh_date(APPLICATION_DEADLINE.value)}前申请失业保险稳岗返还。"
 APPLY_UNLESS_PAID = ("贵单位属于“免申即享”覆盖范围，各统筹地区可通过内部信息比对，免申领直接拨付返还资金；"
                      f"如没有收到，{APPLY}")
 WHEN_STAFF_COUNTED = (f"通知没有写明“{SMALL_UNIT_MAX_STAFF.text}”按哪一时点的参保人数判断，"
@@ -56,7 +56,7 @@ LAYOFF_RATE_DENOMINATOR = (f"通知没有写明{LAYOFF_RATE_LIMIT.text}标准下
 ROLLOUT = (f"通知要求各县（市）区在通知下发之日起{ROLLOUT_MONTHS.text}内（推算为{zh_date(ROLLOUT_DEADLINE)}前）"
            "实现“免申即享”应享尽享、返还资金足额拨付到位；该日期按民法典第二百零一条、第二百零二条推算"
            "（下发当日不计入），通知没有写明具体日期。")
-ROLLOUT_OVERDUE = f"{ROLLOUT}如到判断日期仍未收到返还资金，可向{OFFICE}查询。"
+ROLLOUT_OVERDUE = f"{ROLLOUT}如到判断日期仍未收到返还资金，{enquiry(None)}。"
 THROUGH_DEADLINE = through(APPLICATION_DEADLINE.value)
 
 
@@ -146,7 +146,6 @@ MEASURE = Measure(
     clause="c01",
     title="失业保险稳岗返还",
     audiences=frozenset({"unit"}),
-    office=OFFICE,
     assess=assess,
     closes=Deadline(APPLICATION_DEADLINE, "申请"),
 )

@@ -23,7 +23,6 @@ PREPARATORY_MONTHLY = Parameter(Decimal(300), cite="c03-4", text="每人每月30
 DAYS_PER_MONTH = 30
 """Not in the notice (按实际参加有效培训的天数折天计算 names no divisor): the estimate's assumption, said so."""
 
-OFFICE = "当地人力资源和社会保障部门"
 BY_REFERENCE = "可参照就业困难人员享受相关政策的人员（附件2第二部分）"
 
 
@@ -73,7 +72,7 @@ def _preparatory(facts: Facts) -> Amount:
 
 def assess(facts: Facts) -> Assessment:
     training = answer(facts, "in_free_training", {True}, "c03-1", "在培训期间（参加免费职业培训）")
-    apply = (f"可在{zh_date(DEADLINE.value)}前向{OFFICE}咨询申领培训期间生活费（含交通费）补贴；"
+    apply = (f"可在{zh_date(DEADLINE.value)}前申领培训期间生活费（含交通费）补贴；"
              "所需资金按规定从专账资金或就业补助资金列支。")
     if training.outcome != MET:
         return Assessment(all_of(training), [training], apply, notes=[through(DEADLINE.value)])
@@ -114,7 +113,6 @@ MEASURE = Measure(
     clause="c03",
     title="困难人员培训期间生活费补贴",
     audiences=frozenset({"individual"}),
-    office=OFFICE,
     assess=assess,
     closes=Deadline(DEADLINE, "补贴政策执行"),
 )

@@ -15,7 +15,6 @@ from ..wording import through
 DEADLINE = Parameter(date(2021, 12, 31), cite="c04-2", text="2021年12月31日")
 MIN_CONTRIBUTION_MONTHS = Parameter(12, cite="c04-2", text="累计缴费满1年")  # months
 
-OFFICE = "当地失业保险经办机构"
 
 
 def _contributions(facts: Facts) -> Check:
@@ -35,8 +34,7 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=all_of(*checks),
         conditions=checks,
-        apply=(f"符合放宽后的缴费条件，可在{zh_date(DEADLINE.value)}前按规定申领失业保险支持技能提升“展翅行动”补贴，"
-               f"具体向{OFFICE}咨询。"),
+        apply=(f"符合放宽后的缴费条件，可在{zh_date(DEADLINE.value)}前按规定申领失业保险支持技能提升“展翅行动”补贴。"),
         notes=["本条放宽的是缴费年限条件；“展翅行动”补贴的其他申领条件和补贴标准按现行规定执行，通知没有列出。",
                through(DEADLINE.value)],
     )
@@ -47,7 +45,6 @@ MEASURE = Measure(
     clause="c04",
     title="技能提升补贴（“展翅行动”）放宽申领条件",
     audiences=frozenset({"individual"}),
-    office=OFFICE,
     assess=assess,
     closes=Deadline(DEADLINE, "放宽条件执行"),
     met_label="符合放宽后的缴费条件（其他申领条件按现行规定）",

@@ -19,7 +19,6 @@ REMAINING_SHARE = Parameter(Fraction(1, 3), cite="c05-1", text="不足1/3")
 PREPAY_INTERNSHIP_SHARE = Parameter(Decimal("0.5"), cite="c05-3", text="最多50％")
 PREPAY_SOCIAL_INSURANCE_SHARE = Parameter(Decimal("0.5"), cite="c05-4", text="最多50％")
 
-OFFICE = "当地公共就业服务机构"
 TERM = ("internship_start", "internship_end", "internship_term_unit", "intern_hired_on")
 SHARE = f"{REMAINING_SHARE.value.numerator}/{REMAINING_SHARE.value.denominator}"
 HOW_COUNTED = (f"通知没有写明“{REMAINING_SHARE.text}”按月还是按天计算；本自测按见习协议约定期限的方式计算："
@@ -98,8 +97,7 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=all_of(*checks),
         conditions=checks,
-        apply=(f"计算该人员见习期补贴时，按协议确定的最长期限计算；政策受理期限截至{zh_date(DEADLINE.value)}，"
-               f"可向{OFFICE}申请。"),
+        apply=(f"计算该人员见习期补贴时，按协议确定的最长期限计算；政策受理期限截至{zh_date(DEADLINE.value)}。"),
         notes=notes,
     )
 
@@ -109,7 +107,6 @@ MEASURE = Measure(
     clause="c05",
     title="就业见习补贴：见习期满前稳定就业按最长期限计算",
     audiences=frozenset({"unit"}),
-    office=OFFICE,
     assess=assess,
     closes=Deadline(DEADLINE, "政策受理"),
 )

@@ -17,7 +17,6 @@ APPLICATION_DEADLINE = Parameter(date(2021, 12, 31), cite="c06-2", text="2021年
 PAYMENT_UNTIL = Parameter(date(2022, 6, 30), cite="c06-2", text="2022年6月30日")
 ONCE_ONLY = Parameter(1, cite="c06-3", text="只能申领享受一次")
 
-OFFICE = "当地失业保险经办机构"
 
 
 def _new_case(facts: Facts) -> Check:
@@ -53,7 +52,7 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=all_of(*checks),
         conditions=checks,
-        apply=(f"可在{zh_date(APPLICATION_DEADLINE.value)}前向{OFFICE}申领失业补助金；根据申领时间，"
+        apply=(f"可在{zh_date(APPLICATION_DEADLINE.value)}前申领失业补助金；根据申领时间，"
                f"实际发放时间最长可至{zh_date(PAYMENT_UNTIL.value)}。"),
         notes=notes + _payment_note(facts.as_of),
     )
@@ -64,7 +63,6 @@ MEASURE = Measure(
     clause="c06",
     title="失业补助金",
     audiences=frozenset({"individual"}),
-    office=OFFICE,
     assess=assess,
     closes=Deadline(APPLICATION_DEADLINE, "申领受理"),
 )

@@ -12,7 +12,6 @@ from ..result import Assessment, Check, all_of
 
 IN_FORCE_UNTIL = Parameter(date(2025, 12, 31), cite="c07-1", text="2025年12月31日")
 
-OFFICE = "当地税务部门"
 DOCUMENTS = "财税〔2019〕22号、辽财税〔2019〕145号和公告〔2021〕18号"
 
 
@@ -30,7 +29,7 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=all_of(check),
         conditions=[check],
-        apply=f"具体适用条件、减免额度和办理方式见{DOCUMENTS}（“引用文件”页），可向{OFFICE}咨询办理。",
+        apply=f"具体适用条件、减免额度和办理方式见{DOCUMENTS}（“引用文件”页）。",
         notes=[f"税收优惠的适用对象、条件和减免额度由{DOCUMENTS}等文件规定，本通知没有写明，本自测不计算金额；"
                "“重点群体”的范围也以这些文件为准。"],
     )
@@ -41,7 +40,6 @@ MEASURE = Measure(
     clause="c07",
     title="退役士兵和重点群体创业就业税收优惠",
     audiences=frozenset({"individual", "unit"}),
-    office=OFFICE,
     assess=assess,
     closes=Deadline(IN_FORCE_UNTIL, "执行期限"),
     met_label="属于政策对象（适用条件见所引文件）",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..checks import answer, in_turn
+from ..contacts import Office
 from ..facts import Facts
 from ..inputs import SCHOOL_KINDS
 from ..measure import Measure
@@ -11,7 +12,8 @@ from ..result import MET, UPPER, Amount, Assessment, all_of
 
 MAX_TRAINING_SUBSIDIES_PER_YEAR = Parameter(3, cite="c08-1", text="不超过3次")
 
-OFFICE = "当地人力资源和社会保障部门"
+LIST_REVIEWED_BY = Office("各级人力资源社会保障部门", cite="c08-2")
+"""The notice names it as the office that reviews the list of graduates who obtained a certificate."""
 
 
 def _remaining(facts: Facts) -> tuple[Amount | None, tuple[str, ...]]:
@@ -34,8 +36,8 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=verdict,
         conditions=checks,
-        apply=("可按规定享受职业技能培训补贴和职业技能鉴定补贴，所需资金从专账资金中列支；取得证书的毕业生名单由人力资源社会保障部门"
-               f"（X证书由教育行政部门）审定，具体可向{OFFICE}咨询。"),
+        apply=("可按规定享受职业技能培训补贴和职业技能鉴定补贴，所需资金从专账资金中列支；取得证书的毕业生名单由"
+               f"{LIST_REVIEWED_BY.name}审定（取得X证书的，由各级教育行政部门审定）。"),
         amount=amount,
         notes=["培训补贴标准按现行规定执行，X证书补贴按教育部门核定并公布的考核费用标准执行，职业技能鉴定补贴按"
                "葫人社〔2020〕114号执行；通知没有写明金额。"],
@@ -48,6 +50,6 @@ MEASURE = Measure(
     clause="c08",
     title="毕业年度毕业生职业技能培训补贴和职业技能鉴定补贴",
     audiences=frozenset({"individual"}),
-    office=OFFICE,
+    office=LIST_REVIEWED_BY,
     assess=assess,
 )

@@ -11,7 +11,6 @@ from ..result import UPPER, Amount, Assessment, all_of
 
 EXTENSION_MONTHS = Parameter(6, cite="c12-5", text="最多不超过6个月")
 
-OFFICE = "当地公共就业服务机构"
 
 
 def assess(facts: Facts) -> Assessment:
@@ -23,7 +22,7 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=all_of(*checks),
         conditions=checks,
-        apply=f"可向{OFFICE}申请继续延长享受灵活就业社会保险补贴，{EXTENSION_MONTHS.text}。",
+        apply=f"可申请继续延长享受灵活就业社会保险补贴，{EXTENSION_MONTHS.text}。",
         amount=Amount(EXTENSION_MONTHS.value, "个月", UPPER, f"可继续延长享受期限，{EXTENSION_MONTHS.text}"),
         notes=["“稳定就业”的认定口径通知没有写明，以经办机构为准。"],
     )
@@ -34,6 +33,5 @@ MEASURE = Measure(
     clause="c12",
     title="高校毕业生灵活就业社会保险补贴延长享受期限",
     audiences=frozenset({"individual"}),
-    office=OFFICE,
     assess=assess,
 )

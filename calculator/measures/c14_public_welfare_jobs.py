@@ -22,7 +22,6 @@ from .a2_employment_difficulty import not_working, zero_employment_family
 NEAR_RETIREMENT = Parameter(60, cite="c14-2", text="不足5年")  # months
 RURAL_POLICIES_UNTIL = Parameter(date(2025, 12, 31), cite="c14-5", text="2025年12月31日")
 
-OFFICE = "当地公共就业服务机构"
 URBAN = "城镇公益性岗位优先安排"
 PLACED = ("公益性岗位用于安置人员就业（第（十四）条第一句：综合考虑就业困难人员需求……实施公益性岗位安置对象排序机制），"
           "本自测只对判断日期没有工作的人判断优先安排。")
@@ -60,7 +59,7 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=any_of(*routes),
         conditions=shown(routes),
-        apply=f"属于公益性岗位优先安排的对象；能否上岗还须符合岗位条件，可向{OFFICE}咨询公益性岗位。",
+        apply=f"属于公益性岗位优先安排的对象；能否上岗还须符合岗位条件。",
         notes=notes + retirement_note(facts),
     )
 
@@ -70,7 +69,6 @@ MEASURE = Measure(
     clause="c14",
     title="公益性岗位优先安排",
     audiences=frozenset({"individual"}),
-    office=OFFICE,
     assess=assess,
     open_ended=(f"城镇公益性岗位优先安排，通知没有写明截止日期，现行执行规定以经办机构为准；乡村公益性岗位的相关政策"
                 f"执行至{zh_date(RURAL_POLICIES_UNTIL.value)}。"),

@@ -14,7 +14,6 @@ from ..wording import zh_money
 NATIONAL_AWARD = Parameter(Decimal(100_000), cite="c15-1", text="国家级10万元")
 PROVINCIAL_AWARD = Parameter(Decimal(50_000), cite="c15-1", text="省级5万元")
 
-OFFICE = "当地人力资源和社会保障部门"
 AWARDS = {"national": NATIONAL_AWARD, "provincial": PROVINCIAL_AWARD}
 
 
@@ -28,7 +27,7 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=all_of(check),
         conditions=[check],
-        apply=f"按标准给予一次性奖补，所需资金按规定从专账资金或就业补助资金列支；具体可向{OFFICE}咨询。",
+        apply=f"按标准给予一次性奖补，所需资金按规定从专账资金或就业补助资金列支。",
         amount=amount,
         notes=["对获批国家级、省级称号的优秀创业孵化基地（园区）、高技能人才培训基地（含职业技能培训示范基地），"
                "省、市按规定持续给予资金补助支持（第（十五）条）。"],
@@ -40,6 +39,5 @@ MEASURE = Measure(
     clause="c15",
     title="充分就业社区、青年就业见习基地一次性奖补",
     audiences=frozenset({"unit"}),
-    office=OFFICE,
     assess=assess,
 )

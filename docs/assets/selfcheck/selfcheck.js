@@ -396,7 +396,11 @@ class SelfCheck {
 
     if (measure.next_step) withTerms(slot("next-step"), measure.next_step);
     else card.querySelector("[data-part=next-step]").remove();
-    slot("office").textContent = measure.office;
+    chooseVariant(card, "office", measure.office ? "named" : "none");
+    if (measure.office) {
+      slot("office").textContent = measure.office.name;
+      slot("office-cite").replaceWith(this.citeLink(measure.office.cite));
+    }
 
     const notes = slot("notes");
     for (const note of measure.notes) {
