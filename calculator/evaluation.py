@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -10,11 +10,11 @@ from typing import Any
 from .guidance import guidance_for
 from .measure import Measure
 from .measures import BY_ID, MEASURES
-from .validation import InputError, read
+from .validation import UNKNOWN_LIMIT, InputError, read, shown
 
 
 def evaluate(answers: dict[str, Any], as_of: date | str | None = None,
-             measures: Iterable[str] | None = None) -> dict[str, Any]:
+             measures: Collection[str] | None = None) -> dict[str, Any]:
     """Assess `answers` on `as_of` (default today), optionally only the measures whose ids are listed.
 
     Measures for the other kind of asker (individual / unit) are left out once `asker` is known. Guidance (the
@@ -41,10 +41,10 @@ def evaluate(answers: dict[str, Any], as_of: date | str | None = None,
     }
 
 
-def _select(ids: Iterable[str] | None) -> tuple[Measure, ...]:
+def _select(ids: Collection[str] | None) -> tuple[Measure, ...]:
     if ids is None:
         return MEASURES
-    if isinstance(ids, str) or not isinstance(ids, Iterable):
+    if not isinstance(ids, (list, tuple, set, frozenset)):  # not any iterable: a generator may never end
         raise InputError([{"field": "measures", "message": f"应是措施编号的列表，可选：{'、'.join(BY_ID)}。"}])
     wanted = tuple(ids)
     if not all(isinstance(item, str) for item in wanted):
@@ -55,8 +55,10 @@ def _select(ids: Iterable[str] | None) -> tuple[Measure, ...]:
 @lru_cache(maxsize=64)
 def _selection(wanted: tuple[str, ...]) -> tuple[Measure, ...]:
     """The listed measures in clause order (cached: the batch mode asks for the same ones a million times)."""
-    known = "、".join(BY_ID)
-    unknown = [str(item) for item in wanted if item not in BY_ID]
+    unknown = [item for item in dict.fromkeys(wanted) if item not in BY_ID]
     if unknown:
-        raise InputError([{"field": "measures", "message": f"没有这些措施：{'、'.join(unknown)}；可选：{known}。"}])
+        listed = "、".join(shown(item) for item in unknown[:UNKNOWN_LIMIT])
+        more = f"等{len(unknown)}个" if len(unknown) > UNKNOWN_LIMIT else ""
+        raise InputError([{"field": "measures",
+                           "message": f"没有这些措施：{listed}{more}；可选：{'、'.join(BY_ID)}。"}])
     return tuple(measure for measure in MEASURES if measure.id in wanted)

@@ -1,4 +1,8 @@
-"""Reading answers and the as-of date: every bad field is reported at once, in Chinese."""
+"""Reading answers and the as-of date: every bad field is reported at once, in Chinese.
+
+Whatever a caller passes (a huge integer, a deeply nested list, bytes, an object of any type), reading it raises
+InputError and nothing else, and a message quotes at most a short prefix of a bad value (`quoted`).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,15 @@ from .inputs import BOOL, CHOICE, COUNT, DATE, EARLIEST_DATE, INPUTS, LATEST_DAT
 from .retirement import MIN_WORKING_AGE_YEARS, cohorts_for, legal_retirement
 from .wording import CENT
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only: \d would take ２０２１ or ٢٠٢١
+QUOTE_LIMIT = 30
+"""A message quotes at most this many characters of a bad value."""
+CONTROL_CHARACTERS = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+"""Written out as \\x1b and so on when quoted, so that a message cannot steer the terminal that shows it."""
+UNKNOWN_LIMIT = 10
+"""Unknown questions reported one by one; any more are counted in one further error."""
+KINDS = {list: "一个列表", tuple: "一个列表", dict: "一个对象（字典）", set: "一个集合", frozenset: "一个集合",
+         bytes: "一串字节", bytearray: "一串字节", type(None): "null"}
 
 
 class InputError(Exception):
@@ -30,6 +42,41 @@ class _Invalid(Exception):
     """One value is unusable; the message says why, in Chinese."""
 
 
+def shown(value: Any) -> str:
+    """A value as a message may show it: never longer than about QUOTE_LIMIT characters, and never failing
+    (nothing is converted with str() or repr(): a huge int or a deeply nested list cannot be)."""
+    literal = _literal(value)
+    if literal is not None:
+        return "".join(literal)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"一个约{int(int.bit_length(value) * 0.30103) + 1}位的整数"
+    return next((words for kind, words in KINDS.items() if isinstance(value, kind)), "一个无法识别的值")
+
+
+def quoted(value: Any) -> str:
+    """`shown(value)`, in Chinese quotation marks when it is the value as written: “abc”, “12”, 一个列表."""
+    literal = _literal(value)
+    return shown(value) if literal is None else f"“{literal[0]}”{literal[1]}"
+
+
+def _literal(value: Any) -> tuple[str, str] | None:
+    """Text, a number or a date as written, and a note of its length when it is cut short; None for anything
+    else, and for an int too long to write out (str() of a huge int is slow, and refused beyond 4300 digits)."""
+    if isinstance(value, str):
+        text = str.__str__(value)
+        head = text[:QUOTE_LIMIT].translate(CONTROL_CHARACTERS)
+        return (head, "") if len(text) <= QUOTE_LIMIT else (head + "……", f"（共{len(text)}个字符）")
+    if isinstance(value, bool):
+        return ("true" if value else "false"), ""
+    if isinstance(value, int):
+        return (int.__repr__(value), "") if int.bit_length(value) <= 3 * QUOTE_LIMIT else None
+    if isinstance(value, (float, Decimal)):
+        return _literal(float.__repr__(value) if isinstance(value, float) else Decimal.__str__(value))
+    if isinstance(value, date):
+        return (datetime if isinstance(value, datetime) else date).isoformat(value), ""
+    return None
+
+
 def read(answers: Any, as_of: Any) -> Facts:
     """The facts for `answers` judged on `as_of` (default today), or InputError listing every bad field."""
     errors: list[dict[str, str]] = []
@@ -41,15 +88,20 @@ def read(answers: Any, as_of: Any) -> Facts:
         errors.append({"field": "as_of", "message": str(bad)})
         day = None
     values: dict[str, Any] = {}
-    for key, raw in answers.items():
-        spec = INPUTS.get(key)
+    unknown = 0
+    for key, raw in dict.items(answers):  # the dict's own items, whatever a subclass makes of items()
+        spec = INPUTS.get(str.__str__(key)) if isinstance(key, str) else None
         if spec is None:
-            errors.append({"field": str(key), "message": f"没有这个问题：“{key}”。"})
+            unknown += 1
+            if unknown <= UNKNOWN_LIMIT:
+                errors.append({"field": shown(key), "message": f"没有这个问题：{quoted(key)}。"})
         elif raw is not None:
             try:
-                values[key] = PARSERS[spec.type](spec, raw)
+                values[spec.id] = PARSERS[spec.type](spec, raw)
             except _Invalid as bad:
-                errors.append({"field": key, "message": str(bad)})
+                errors.append({"field": spec.id, "message": str(bad)})
+    if unknown > UNKNOWN_LIMIT:
+        errors.append({"field": "answers", "message": f"另有{unknown - UNKNOWN_LIMIT}个无法识别的问题，未逐一列出。"})
     asked = _asked(values)
     if day is not None:
         errors += _inconsistencies(asked, day)
@@ -62,9 +114,7 @@ def _as_of(raw: Any) -> date:
     if raw is None:
         return date.today()
     if isinstance(raw, datetime):
-        return raw.date()
-    if isinstance(raw, date):
-        return raw
+        raw = datetime.date(raw)
     return _parse_date(raw, EARLIEST_DATE, LATEST_DATE)
 
 
@@ -94,24 +144,38 @@ def _parse_bool(spec: Input, raw: Any) -> bool:
 
 
 def _parse_count(spec: Input, raw: Any) -> int:
-    if not _is_whole(raw) or not spec.min <= raw <= spec.max:  # the range first: int() of 1E+999999999 is slow
+    value = raw if type(raw) is int else _number(raw)  # the common case, without a call
+    if not _is_whole(value) or not spec.min <= value <= spec.max:  # the range first: int(1E+999999999) is slow
         raise _Invalid(_expected(spec, "整数"))
-    return int(raw)
+    return int(value)
 
 
-def _is_whole(raw: Any) -> bool:
-    """A finite whole number, not a bool (float.is_integer is False for inf and nan)."""
+def _number(raw: Any) -> int | float | Decimal | None:
+    """A number as its plain type (an int, float or Decimal, whatever subclass came in), None for anything else
+    (a bool included)."""
+    if isinstance(raw, bool):
+        return None
     if isinstance(raw, int):
-        return not isinstance(raw, bool)
+        return int.__int__(raw)
     if isinstance(raw, float):
-        return raw.is_integer()
-    return isinstance(raw, Decimal) and raw.is_finite() and raw == raw.to_integral_value()
+        return float.__float__(raw)
+    return Decimal(raw) if isinstance(raw, Decimal) else None
+
+
+def _is_whole(value: int | float | Decimal | None) -> bool:
+    """A finite whole number (float.is_integer is False for inf and nan)."""
+    if isinstance(value, int):
+        return True
+    if isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value()
 
 
 def _parse_money(spec: Input, raw: Any) -> Decimal:
-    if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)):
+    number = _number(raw)
+    if number is None:
         raise _Invalid(_expected(spec, "金额"))
-    value = Decimal(str(raw)) if isinstance(raw, float) else Decimal(raw)
+    value = Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
     if not value.is_finite() or not spec.min <= value <= spec.max:
         raise _Invalid(_expected(spec, "金额"))
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
@@ -122,8 +186,9 @@ def _expected(spec: Input, kind: str) -> str:
 
 
 def _parse_date(raw: Any, earliest: date, latest: date) -> date:
+    """A date, given as a date object (not a datetime) or as YYYY-MM-DD text, between `earliest` and `latest`."""
     if isinstance(raw, date) and not isinstance(raw, datetime):
-        value = raw
+        value = raw if type(raw) is date else date.fromordinal(date.toordinal(raw))  # a plain date, not a subclass
     elif isinstance(raw, str) and ISO_DATE.fullmatch(raw):
         try:
             value = date.fromisoformat(raw)
@@ -140,14 +205,15 @@ def _parse_answer_date(spec: Input, raw: Any) -> date:
     return _parse_date(raw, spec.min, spec.max)
 
 
-CHOICE_VALUES = {spec.id: frozenset(option.value for option in spec.choices) for spec in INPUTS.values()}
+CHOICE_VALUES = {spec.id: {option.value: option.value for option in spec.choices} for spec in INPUTS.values()}
+"""For each choice question: its values, each mapped to itself (so that an equal str subclass becomes a str)."""
 
 
 def _parse_choice(spec: Input, raw: Any) -> str:
     if isinstance(raw, str) and raw in CHOICE_VALUES[spec.id]:
-        return raw
+        return CHOICE_VALUES[spec.id][raw]
     options = "、".join(f"{option.value}（{option.label}）" for option in spec.choices)
-    raise _Invalid(f"“{raw}”不是可选的答案；可选：{options}。")
+    raise _Invalid(f"{quoted(raw)}不是可选的答案；可选：{options}。")
 
 
 PARSERS: dict[str, Callable[[Input, Any], Any]] = {
