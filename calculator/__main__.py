@@ -4,28 +4,31 @@
     python -m calculator batch [units.csv | -] [-o out.csv] [--as-of ...]    caseworkers' CSV of units (c01)
     python -m calculator inputs [--json]                                     the input catalogue
 
-Exit status: 0 done; 1 (batch) some rows were bad; 2 the invocation, the file or the answers are unusable.
-Messages are Chinese and never a traceback.
+Exit status: 0 done; 1 (batch) some rows were bad; 2 the invocation, the file or the answers are unusable, or
+the results could not be written; 130 interrupted. Messages are Chinese and never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn
 
 from . import InputError, batch, catalogue, evaluate
 from .contacts import NO_OFFICE
+from .files import STDIO, FileProblem, opened_input, reason, result_file, where
+from .rows import ROW_LIMIT
+from .validation import shown
 
-STDIO = "-"
+ANSWERS_LIMIT = 1_000_000
+"""Bytes an answers file may hold (one holds a few hundred): more is not an answers file."""
+LONGEST_INT = 100
+"""Digits of a JSON integer read as an int; a longer one is read as a Decimal (no answer needs it, and Python
+refuses to read an int of more than 4300 digits)."""
 OUTCOME_MARKS = {"met": "✓", "not_met": "✗", "unknown": "?"}
 BOUND_WORDS = {"upper": "不超过", "exact": "", "estimate": "约"}
 BOUND_NOTES = {"upper": "（上限）", "exact": "", "estimate": "（估算）"}
@@ -58,15 +61,30 @@ def main(argv: list[str] | None = None) -> int:
     command = commands.get(args[0]) if args else None
     try:
         return command(args[1:]) if command else run_evaluate(args)
-    except UsageError as bad:
+    except (UsageError, FileProblem) as bad:
         print(bad, file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader of our output went away (… | head): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         return 1
+    except OSError as error:  # standard output cannot be written (a full disk: > /dev/full)
+        _discard_stdout()
+        print(f"无法写出结果：{reason(error)}。", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+
+
+def _discard_stdout() -> None:
+    """Send what is left of standard output's buffer nowhere, so that exiting does not try to write it again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _print_out(text: str) -> None:
+    """Write `text` to standard output now, so that a failure to write is reported while we can still say so."""
+    print(text)
+    sys.stdout.flush()
 
 
 # ---- python -m calculator [answers.json] ----
@@ -93,7 +111,7 @@ def run_evaluate(argv: list[str]) -> int:
         for error in bad.errors:
             print(f"  {_field_name(error['field'])}：{error['message']}", file=sys.stderr)
         return 2
-    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else render_result(result))
+    _print_out(json.dumps(result, ensure_ascii=False, indent=2) if args.json else render_result(result))
     return 0
 
 
@@ -104,18 +122,50 @@ def _source(parser: ArgumentParser, path: str | None) -> str:
     return path or STDIO
 
 
+class _NotAnswers(Exception):
+    """Valid JSON that is not a usable answers file; the message says why."""
+
+
 def _read_answers(path: str) -> Any:
-    where = _where(path)
+    """The JSON value of the answers file (or standard input), numbers with decimals as Decimals; UsageError
+    for what is not one JSON value in UTF-8 of at most ANSWERS_LIMIT bytes, with no key given twice."""
     try:
-        data = sys.stdin.buffer.read() if path == STDIO else Path(path).read_bytes()
+        with opened_input(path) as handle:
+            data = handle.read(ANSWERS_LIMIT + 1)
     except OSError as error:
-        raise UsageError(f"无法读取{where}：{_os_problem(error)}。") from None
+        raise UsageError(f"无法读取{where(path)}：{reason(error)}。") from None
+    if len(data) > ANSWERS_LIMIT:
+        raise UsageError(f"{where(path)} 超过 {ANSWERS_LIMIT // 1_000_000} MB，不是答案文件"
+                         "（答案文件是以问题编号为键的 JSON 对象，只有几百字节）。")
     try:
-        return json.loads(data.decode("utf-8-sig"), parse_float=Decimal)
+        return json.loads(data.decode("utf-8-sig"), parse_float=Decimal, parse_int=_json_int,
+                          parse_constant=_no_constant, object_pairs_hook=_no_repeated_keys)
     except UnicodeDecodeError:
-        raise UsageError(f"{where} 不是 UTF-8 编码的文本。") from None
+        raise UsageError(f"{where(path)} 不是 UTF-8 编码的文本。") from None
     except json.JSONDecodeError as error:
-        raise UsageError(f"{where} 不是有效的 JSON：第{error.lineno}行第{error.colno}列附近有误。") from None
+        raise UsageError(f"{where(path)} 不是有效的 JSON：第{error.lineno}行第{error.colno}列附近有误。") from None
+    except RecursionError:
+        raise UsageError(f"{where(path)} 不是答案文件：JSON 的嵌套太深。") from None
+    except _NotAnswers as bad:
+        raise UsageError(f"{where(path)} 不是有效的答案文件：{bad}") from None
+
+
+def _json_int(text: str) -> int | Decimal:
+    return int(text) if len(text) <= LONGEST_INT else Decimal(text)
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise _NotAnswers(f"{name} 不是 JSON 中的数。")
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; _NotAnswers when a key is given twice (which answer would count?)."""
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise _NotAnswers(f"“{shown(key)}”出现了不止一次，不知道以哪一个为准。")
+        seen.add(key)
+    return dict(pairs)
 
 
 def _field_name(field: str) -> str:
@@ -181,7 +231,7 @@ def run_inputs(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true", help="输出 JSON（与网页表单读取的目录相同）")
     args = parser.parse_args(argv)
     entries = catalogue()
-    print(json.dumps(entries, ensure_ascii=False, indent=2) if args.json else render_catalogue(entries))
+    _print_out(json.dumps(entries, ensure_ascii=False, indent=2) if args.json else render_catalogue(entries))
     return 0
 
 
@@ -221,27 +271,34 @@ def run_batch(argv: list[str]) -> int:
         epilog=batch_columns_help(),
     )
     parser.add_argument("units", nargs="?", help="参保单位 CSV（UTF-8，可带 BOM）；省略或“-”表示标准输入")
-    parser.add_argument("-o", "--output", default=STDIO, help="结果 CSV；省略或“-”表示标准输出")
+    parser.add_argument("-o", "--output", default=STDIO,
+                        help="结果 CSV，完成后才写出（见下文“结果文件”）；省略或“-”表示标准输出")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="判断日期：按哪一天判断（默认今天）")
     parser.add_argument("--lang", choices=(batch.ZH, batch.EN),
                         help="结果的表头和代码用中文（zh）或英文（en）；默认与输入的“单位编号”列表头相同")
-    parser.add_argument("--excel", action="store_true", help="结果写成带 BOM 的 UTF-8，便于 Excel 直接打开")
+    parser.add_argument("--excel", action="store_true",
+                        help="结果写成带 BOM 的 UTF-8，并防止单元格被 Excel 当作公式（见下文），便于 Excel 直接打开")
     args = parser.parse_args(argv)
     units = _source(parser, args.units)
-    if STDIO not in (units, args.output) and Path(units).resolve() == Path(args.output).resolve():
-        raise UsageError("结果文件不能与输入文件相同（-o 会覆盖输入）。")
-    try:
-        with _csv_file(units, "r", "utf-8-sig") as source, \
-                _csv_file(args.output, "w", "utf-8-sig" if args.excel else "utf-8") as sink:
-            summary = batch.run(source, sink, as_of=args.as_of, language=args.lang,
-                                report=lambda line: print(line, file=sys.stderr))
-    except batch.BatchError as bad:
-        raise UsageError(str(bad)) from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{_where(units)} 不是 UTF-8 编码的文本；"
-                         "在 Excel 中请另存为“CSV UTF-8（逗号分隔）”。") from None
-    except csv.Error as bad:
-        raise UsageError(f"{_where(units)} 不是有效的 CSV（{bad}）。") from None
+    encoding = "utf-8-sig" if args.excel else "utf-8"
+    with opened_input(units) as source:
+        try:
+            with result_file(args.output, encoding, source) as sink:
+                summary = batch.run(source, sink, as_of=args.as_of, language=args.lang, excel=args.excel,
+                                    report=lambda line: print(line, file=sys.stderr))
+        except batch.BatchError as bad:
+            raise UsageError(str(bad)) from None
+        except KeyboardInterrupt:
+            if args.output == STDIO:
+                raise
+            print(f"已中断，没有写出结果（{where(args.output)} 保持原样）。", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            if args.output == STDIO:
+                raise
+            raise FileProblem(f"读写文件时出错：{reason(error)}；没有写出结果（{where(args.output)} 保持原样）。") from None
     counts = "，".join(f"{label} {count}" for label, count in summary.statuses.most_common())
     print(f"共 {summary.rows} 个单位" + (f"：{counts}" if counts else "") + "。", file=sys.stderr)
     if summary.bad:
@@ -249,34 +306,8 @@ def run_batch(argv: list[str]) -> int:
     return 1 if summary.bad else 0
 
 
-def _where(path: str) -> str:
-    return "标准输入" if path == STDIO else f"文件 {path}"
-
-
-def _os_problem(error: OSError) -> str:
-    """Why a file could not be opened, in Chinese."""
-    reasons = {FileNotFoundError: "路径不存在", IsADirectoryError: "这是一个目录", PermissionError: "没有权限"}
-    return reasons.get(type(error), error.strerror or str(error))
-
-
-@contextmanager
-def _csv_file(path: str, mode: str, encoding: str) -> Iterator[TextIO]:
-    """A CSV file (STDIO: standard input or output) opened as text with `encoding`, newlines left to csv."""
-    if path == STDIO:
-        stream = sys.stdin if mode == "r" else sys.stdout
-        stream.reconfigure(encoding=encoding, newline="")
-        yield stream
-        return
-    try:
-        handle = open(path, mode, encoding=encoding, newline="")
-    except OSError as error:
-        raise UsageError(f"无法{'读取' if mode == 'r' else '写入'}文件 {path}：{_os_problem(error)}。") from None
-    with handle:
-        yield handle
-
-
 OUTPUT_HELP = {
-    "row": "在输入文件中的行号（表头为第1行）",
+    "row": "该单位在输入文件中开始的行号（表头为第1行）",
     batch.ID_COLUMN: "原样照录",
     batch.NAME_COLUMN: "原样照录",
     "status": "与自测结果相同（如“符合条件”，申请截止后为“已于…截止”；英文为 eligible、closed 等代码）；"
@@ -290,6 +321,28 @@ OUTPUT_HELP = {
     "error": "本行输入的问题（出错的行）",
 }
 """What each batch output column holds, for `batch --help`."""
+
+BATCH_RULES = {
+    "文件": "UTF-8 编码（可带 BOM），行尾 CRLF、LF、CR 均可，空行跳过。中途再出现一行表头（有一格是“单位编号”或 "
+            "unit_id，如两份导出拼在一起时），其后的行按这一行表头读取。",
+    "数字": "只写数字，可用英文逗号分隔千位（如 1,200），全角数字也可以；人数不能带小数点，金额最多两位小数。"
+            "1.000、1e3、1_000、1 000 这类写法有歧义，算作输入有误。",
+    "编号和名称": "单位编号、单位名称原样写入结果，前后的空格也保留。",
+    "出错的行": "照样写入结果（状态为“输入有误”，“错误”列写明原因），并在标准错误中列出行号；其他行照常处理。"
+                f"这一行不是 UTF-8 编码（如 GBK）、含空字符（NUL）、超过 {ROW_LIMIT // 1024} KB，输入列的单元格"
+                f"超过 {batch.CELL_LIMIT} 个字符或含有换行，也都只算这一行出错。单元格开头的引号到文件末尾都没有配对时，"
+                "这一行出错，其后的行另行读取。",
+    "行号": "该单位在输入文件中开始的那一行（表头为第1行）；单元格里没有换行时，与 Excel 的行号相同。",
+    "结果文件": "先写到同一目录下的临时文件，全部处理完才改名为 -o 指定的文件：中途出错或按 Ctrl+C 都不会留下结果文件，"
+                "原有的同名文件保持不变。-o 指向输入文件本身（包括通过另一个路径或链接）时拒绝执行，输入文件不会被改动。"
+                "写到标准输出时无法这样保护，请以退出状态为准。",
+    "--excel": "结果是带 BOM 的 UTF-8。以 = + - @（或全角的 ＝＋－＠，前面有空格也算）开头、或以制表符、回车、换行开头的"
+               "文字单元格，开头加一个英文单引号 '，Excel 就把整格当作文字，不会当作公式执行。"
+               "行号、裁员率、返还比例、返还上限是本工具算出的数，不加单引号。",
+    "不加 --excel": "每个单元格原样写出，不作任何处理，供其他程序读取；其中可能有会被 Excel 当作公式的单元格，"
+                    "请不要直接用 Excel 打开（要用 Excel 打开，请加 --excel）。",
+}
+"""The rules of the batch mode, in `batch --help` and, word for word, in README.md (a test checks)."""
 
 
 def batch_columns_help() -> str:
@@ -313,8 +366,9 @@ def batch_columns_help() -> str:
         "输出：表头和代码的语言随输入的“单位编号”列（或 --lang）。",
         *_table(out),
         "",
-        "出错的行照样写入结果（“错误”列写明原因），并在标准错误中列出行号；其他行继续处理。",
-        "退出状态：0 全部行已处理；1 有行输入有误；2 参数、文件或表头无法使用。",
+        *(f"{topic}：{text}" for topic, text in BATCH_RULES.items()),
+        "",
+        "退出状态：0 全部行已处理；1 有行输入有误；2 参数、文件或表头无法使用。结果无法写出时也是 2，按 Ctrl+C 中断为 130。",
     ])
 
 

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import calculator
 from calculator.__main__ import main
@@ -245,3 +247,76 @@ def test_without_a_file_a_terminal_is_not_read(monkeypatch: pytest.MonkeyPatch,
     assert main(["batch"]) == 2
     err = capsys.readouterr().err
     assert err.count("请给出要读取的文件，或用“-”从标准输入读取。") == 2
+
+
+# ---- hostile answers files and outputs: exit 2 with a Chinese message, never a traceback ----
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ('{"asker": ' + "7" * 5000 + "}", "“777777777777777777777777777777……”（共5000个字符）不是可选的答案"),
+    ('{"insured_staff_last_year": ' + "9" * 5000 + "}", "请填写0到10000000之间的整数"),
+    ('{"asker": ' + nested(500) + "}", "一个列表不是可选的答案"),
+    ('{"asker": ' + nested(990) + "}", "JSON 的嵌套太深"),
+    ('{"asker": ' + nested(100_000) + "}", "JSON 的嵌套太深"),
+    ('{"asker": "unit", "asker": "individual"}', "“asker”出现了不止一次"),
+    ('{"uic_paid_last_year": NaN}', "NaN 不是 JSON 中的数"),
+    ('{"' + "k" * 100_000 + '": 1}', "没有这个问题：“kkkkkkkkkkkkkkkkkkkkkkkkkkkkkk……”（共100000个字符）"),
+    ('{"asker": "' + "x" * 900_000 + '"}', "“xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx……”（共900000个字符）不是可选的答案"),
+    ('{"asker": "' + "x" * 2_000_000 + '"}', "超过 1 MB，不是答案文件"),
+])
+def test_a_hostile_answers_file_exits_2_with_a_short_chinese_message(tmp_path: Path, content: str,
+                                                                     message: str) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(content, encoding="utf-8")
+    process = run_cli(str(path), "--as-of", WINDOW_OPEN)
+    out, err = decoded(process)
+    assert process.returncode == 2, err
+    assert message in err
+    assert out == "" and "Traceback" not in err
+    assert len(err) < 1000, "a bad value is quoted by a short prefix only"
+
+
+@pytest.mark.parametrize("command", [["--as-of", WINDOW_OPEN], ["--json", "--as-of", WINDOW_OPEN], ["inputs"]])
+def test_output_to_a_full_disk_exits_2_with_a_chinese_message(answers_file: Path, command: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        args = command if command == ["inputs"] else [str(answers_file), *command]
+        process = subprocess.run([sys.executable, "-m", "calculator", *args], cwd=ROOT, stdout=full,
+                                 stderr=subprocess.PIPE, check=False, timeout=60)
+    err = process.stderr.decode("utf-8")
+    assert process.returncode == 2
+    assert err == "无法写出结果：磁盘空间已满。\n"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+    | st.sampled_from(["unit", "individual", "enterprise", "2021-09-01", "２０２１-０９-０１", "\t=1+1"]),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    max_leaves=8,
+)
+ANSWER_KEYS = st.sampled_from([entry["id"] for entry in calculator.catalogue()]) | st.text(max_size=10)
+# JSON text a person or a program might feed the command: objects of answers, anything else, and the extremes.
+ANSWERS_TEXT = st.one_of(
+    st.dictionaries(ANSWER_KEYS, JSON_VALUES, max_size=6).map(json.dumps),
+    JSON_VALUES.map(json.dumps),
+    st.tuples(ANSWER_KEYS, st.integers(1, 6000)).map(lambda pair: json.dumps({pair[0]: 0}).replace("0", "9" * pair[1])),
+    st.tuples(ANSWER_KEYS, st.integers(1, 3000)).map(lambda pair: '{"%s": %s}' % (pair[0].replace('"', ""), nested(pair[1]))),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ANSWERS_TEXT, st.sampled_from([[], ["--json"]]))
+def test_any_answers_text_gives_a_result_or_a_chinese_message(text: str, flags: list[str]) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8", errors="surrogatepass")), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "stdin", stdin)
+        patch.setattr(sys, "stdout", out)
+        patch.setattr(sys, "stderr", err)
+        status = main(["-", "--as-of", WINDOW_OPEN, *flags])
+    assert status in (0, 2)
+    assert (status == 0) == bool(out.getvalue()) and (status == 2) == bool(err.getvalue())
+    assert len(err.getvalue()) < 5000 and "Traceback" not in err.getvalue()
