@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 import calculator
 from calculator import batch
-from calculator.__main__ import main
+from calculator.__main__ import BATCH_RULES, main
 
 ROOT = Path(__file__).resolve().parents[2]
 WINDOW_OPEN = "2021-09-01"
@@ -796,3 +796,13 @@ def test_any_file_is_read_row_by_row_without_planting_or_losing_a_unit(lines: li
         text = line.decode("utf-8", errors="replace")
         if number > 1 and text in {unit_line(unit) for unit in range(1, 100)}:
             assert [row[3] for row in rows if row[0] == str(number)] == ["符合条件"]
+
+
+def test_the_readme_states_the_rules_and_columns_of_batch_help_word_for_word() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for topic, text in BATCH_RULES.items():
+        assert f"- **{topic}**：{text}\n" in readme, topic
+    for key, zh in batch.INPUT_COLUMNS.items():
+        assert f"| {zh} | {key} |" in readme
+    for key, zh in batch.OUTPUT_COLUMNS.items():
+        assert f"| {zh} | {key} |" in readme or f"{zh} / " in readme or f" / {zh} |" in readme, key
