@@ -1,5 +1,6 @@
 """The whole pipeline: load + validate notice/ → render pages with docs/ into a scratch dir → add the
-self-check → strict MkDocs build into the site directory → service worker and pre-compressed copies."""
+self-check → strict MkDocs build into the site directory → Content-Security-Policy in every page → service worker
+and pre-compressed copies."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from . import selfcheck
+from .csp import PolicyError, add_content_security_policy
 from .loader import load_notice
 from .model import Notice
 from .nav import navigation
@@ -119,5 +121,9 @@ def build_site(site_dir: Path, today: datetime.date, site_url: str | None = None
         dictionary = docs_dir.parent / "search-words.txt"
         write_search_dictionary(notice, dictionary)
         run_mkdocs(docs_dir, Path(site_dir).resolve(), navigation(notice, selfcheck.PAGE), dictionary, site_url)
-    write_service_worker(Path(site_dir))  # after MkDocs: its manifest hashes the built files
+    try:
+        add_content_security_policy(Path(site_dir))
+    except PolicyError as error:
+        raise SiteBuildError(f"Content-Security-Policy: {error}") from None
+    write_service_worker(Path(site_dir))  # after the pages are final: its manifest hashes the built files
     precompress_site(Path(site_dir))  # last: sw.js gets its compressed copies too

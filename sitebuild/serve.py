@@ -1,4 +1,5 @@
-"""A small threaded static server for the built site on 127.0.0.1, with the MIME types the self-check needs."""
+"""A small threaded static server for the built site on 127.0.0.1, with the MIME types the self-check needs and the
+headers the hosting notes recommend (sitebuild/csp.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from .csp import HEADERS
 
 # Types that matter to the site, set explicitly rather than left to the platform's mimetypes database.
 # A compressed file asked for by its own name is served as itself (no Content-Encoding), so a browser never
@@ -94,6 +97,8 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def end_headers(self) -> None:
+        for name, value in HEADERS.items():
+            self.send_header(name, value)
         self.send_header("Cache-Control", "no-cache")
         if self.has_copies:
             self.send_header("Vary", "Accept-Encoding")

@@ -164,17 +164,20 @@ class SelfCheck {
         this.showEngine("ready");
         this.update();
       },
-      (error) => this.showEngine(error instanceof EngineUnavailable ? error.reason : "failed"),
+      (error) => this.showEngine(error instanceof EngineUnavailable ? error.reason : "failed", error.failure),
     );
     this.update();
     performance.mark("selfcheck:form-ready"); // the form answers input from here on, before Python is ready
   }
 
-  /** Show the engine's state: loading, ready, or why it cannot run (unsupported, failed). */
-  showEngine(state) {
+  /** Show the engine's state: loading, ready, or why it cannot run (unsupported, failed: and its likely cause). */
+  showEngine(state, failure = "unknown") {
     this.root.dataset.engine = state;
     for (const message of this.root.querySelectorAll("[data-engine-state]")) {
       message.hidden = message.dataset.engineState !== state;
+    }
+    for (const cause of this.root.querySelectorAll("[data-engine-failure]")) {
+      cause.hidden = cause.dataset.engineFailure !== failure;
     }
     const unavailable = !["loading", "ready"].includes(state);
     this.root.querySelector("#sc-unavailable").hidden = !unavailable;

@@ -1,25 +1,59 @@
 // The self-check's module Web Worker: loads the self-hosted Pyodide, installs the calculator wheel and
 // answers "evaluate" requests. Every URL comes from the page in the "start" message, already absolute,
 // so the site works from any sub-path; nothing here talks to another origin.
+//
+// While it loads it tells the page how it is getting on (engine.mjs keeps a watchdog on that): a "progress"
+// message for every piece of a download, every file finished and every step of the start, and a "failed"
+// message with the likely cause as soon as loading cannot succeed. Pyodide itself never gives up on a
+// WebAssembly binary it cannot compile (it waits for ever), so the worker checks what it can beforehand:
+// that WebAssembly may run here at all, and that every file it fetches arrives, the binary as application/wasm.
 
+import { diagnose, mediaType } from "./diagnose.mjs";
 import { savedSnapshot, saveSnapshot } from "./snapshot.mjs";
+
+const PROGRESS_INTERVAL_MS = 250; // at most one progress message this often
+const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+const PYODIDE_MODULES = ["pyodide.mjs", "pyodide.asm.mjs"];
 
 let evaluateJson = null;
 let startup = null;
+let startOptions = null; // the page's "start" message
+let failed = false;
+let lastProgress = -Infinity;
+let progressTimer = null;
+
+/** Loading cannot go on; `failure` is its likely cause, as EngineUnavailable names it (engine.mjs). */
+class LoadFailure extends Error {
+  constructor(failure, detail) {
+    super(String(detail));
+    this.failure = failure;
+  }
+}
 
 async function start({ pyodideIndex, wheelUrl, bridgeUrl }) {
+  try {
+    new WebAssembly.Module(EMPTY_WASM_MODULE); // refused under a Content-Security-Policy without 'wasm-unsafe-eval'
+  } catch (error) {
+    throw new LoadFailure("csp", error);
+  }
+  watchDownloads();
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", pyodideIndex).href);
+  progressed();
   const files = Promise.all([
     fetchOk(wheelUrl).then((response) => response.arrayBuffer()),
     fetchOk(bridgeUrl).then((response) => response.text()),
   ]);
   files.catch(() => {}); // awaited below; a failure is reported there
   const boot = async (snapshotOptions) => {
-    const options = { indexURL: pyodideIndex, stdout: () => {}, stderr: (line) => console.warn(line), ...snapshotOptions };
+    const options = {
+      indexURL: pyodideIndex, stdout: () => {}, stderr: (line) => console.warn(line), ...snapshotOptions,
+    };
     const [pyodide, [wheel]] = await Promise.all([loadPyodide(options), files]);
+    progressed();
     const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
     pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages }); // a snapshot holds modules, not files
     pyodide.runPython("import json, calculator");
+    progressed();
     return pyodide;
   };
   // A later visit restores the snapshot the first one saved (see snapshot.mjs); if that fails, start in full.
@@ -44,6 +78,75 @@ async function start({ pyodideIndex, wheelUrl, bridgeUrl }) {
   evaluateJson = namespace.get("evaluate_json");
 }
 
+/**
+ * Watch every fetch of this worker, Pyodide's own included: each piece of a body that arrives is progress; an
+ * answer that is an error, a failed request and a WebAssembly binary of another type are reported at once.
+ */
+function watchDownloads() {
+  const fetchFile = self.fetch.bind(self);
+  self.fetch = async (resource, options) => {
+    let response;
+    try {
+      response = await fetchFile(resource, options);
+    } catch (error) {
+      reportFailure("download", `${resource}: ${error}`);
+      throw error;
+    }
+    const type = response.headers.get("Content-Type");
+    const url = new URL(response.url || resource.url || resource, self.location.href);
+    if (!response.ok) {
+      reportFailure("download", `${url}: HTTP ${response.status}`);
+    } else if (url.pathname.endsWith(".wasm") && mediaType(type) !== "application/wasm") {
+      reportFailure("wasm-type", `${url}: Content-Type ${type}`);
+    } else {
+      countPieces(response.clone());
+    }
+    return response;
+  };
+  if (PerformanceObserver.supportedEntryTypes?.includes("resource")) {
+    new PerformanceObserver(progressed).observe({ type: "resource" }); // files finished, module scripts too
+  }
+}
+
+async function countPieces(response) {
+  const reader = response.body?.getReader();
+  try {
+    while (reader && !(await reader.read()).done) progressed();
+  } catch {
+    // The body broke off: whoever reads the response itself finds out.
+  }
+}
+
+/** Tell the page that loading is getting on, at most every PROGRESS_INTERVAL_MS (then once more after). */
+function progressed() {
+  const wait = lastProgress + PROGRESS_INTERVAL_MS - performance.now();
+  if (wait > 0) {
+    progressTimer ??= setTimeout(() => {
+      progressTimer = null;
+      progressed();
+    }, wait);
+    return;
+  }
+  lastProgress = performance.now();
+  self.postMessage({ type: "progress" });
+}
+
+function reportFailure(failure, detail) {
+  if (failed) return;
+  failed = true;
+  self.postMessage({ type: "failed", failure, detail: String(detail) });
+}
+
+/** Why loading failed when the error itself does not say: a Pyodide module script of the wrong type, say. */
+async function causeOf(error, pyodideIndex) {
+  if (error instanceof LoadFailure) return error.failure;
+  for (const name of PYODIDE_MODULES) {
+    const failure = await diagnose(new URL(name, pyodideIndex).href);
+    if (failure !== "unknown") return failure;
+  }
+  return "unknown";
+}
+
 async function fetchOk(url) {
   const response = await fetch(url);
   if (!response.ok) {
@@ -56,14 +159,23 @@ function describe(error) {
   return error && error.stack ? String(error.stack) : String(error);
 }
 
+// Pyodide lets some of its own failures go unhandled (a file it could not fetch, say): while loading, each one
+// is a failure to report, not an error to leave in the console.
+self.addEventListener("unhandledrejection", async (event) => {
+  if (evaluateJson) return;
+  event.preventDefault();
+  reportFailure(await causeOf(event.reason, startOptions.pyodideIndex), describe(event.reason));
+});
+
 self.onmessage = async ({ data }) => {
   if (data.type === "start") {
+    startOptions = data;
     startup ??= start(data);
     try {
       await startup;
-      self.postMessage({ type: "ready" });
+      if (!failed) self.postMessage({ type: "ready" });
     } catch (error) {
-      self.postMessage({ type: "failed", detail: describe(error) });
+      reportFailure(await causeOf(error, data.pyodideIndex), describe(error));
     }
     return;
   }
