@@ -421,7 +421,8 @@ def good_lines(first: int, last: int) -> list[str]:
     return [unit_line(number) for number in range(first, last + 1)]
 
 
-def run_file(tmp_path: Path, data: bytes, *args: str) -> tuple[subprocess.CompletedProcess[bytes], list[dict[str, str]]]:
+def run_file(tmp_path: Path, data: bytes,
+             *args: str) -> tuple[subprocess.CompletedProcess[bytes], list[dict[str, str]]]:
     """`batch units.csv -o out.csv` as a real process; the input must be byte-identical afterwards."""
     units, out = tmp_path / "units.csv", tmp_path / "out.csv"
     units.write_bytes(data)

@@ -302,7 +302,8 @@ ANSWERS_TEXT = st.one_of(
     st.dictionaries(ANSWER_KEYS, JSON_VALUES, max_size=6).map(json.dumps),
     JSON_VALUES.map(json.dumps),
     st.tuples(ANSWER_KEYS, st.integers(1, 6000)).map(lambda pair: json.dumps({pair[0]: 0}).replace("0", "9" * pair[1])),
-    st.tuples(ANSWER_KEYS, st.integers(1, 3000)).map(lambda pair: '{"%s": %s}' % (pair[0].replace('"', ""), nested(pair[1]))),
+    st.tuples(ANSWER_KEYS, st.integers(1, 3000)).map(
+        lambda pair: '{"%s": %s}' % (pair[0].replace('"', ""), nested(pair[1]))),
     st.text(max_size=30),
 )
 

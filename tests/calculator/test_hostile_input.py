@@ -93,7 +93,8 @@ TEXTS = (st.text(max_size=50) | st.integers(0, 200_000).map(lambda n: "x" * n)
 NUMBERS = (st.integers() | HUGE_INTS | st.floats() | st.decimals() | st.builds(Number, st.integers())
            | st.builds(Real, st.floats()) | st.sampled_from([Decimal("NaN"), Decimal("sNaN"), Decimal("-Infinity"),
                                                              Decimal("1E+999999999"), Decimal("1E-999999999")]))
-ODD = st.sampled_from([b"unit", bytearray(b"x"), {1, 2}, frozenset(), object(), type, print, ...]) | st.builds(Unprintable)
+ODD = (st.sampled_from([b"unit", bytearray(b"x"), {1, 2}, frozenset(), object(), type, print, ...])
+       | st.builds(Unprintable))
 HOSTILE = st.none() | st.booleans() | NUMBERS | TEXTS | DATES | DEEP | ODD
 KEYS = st.sampled_from([spec.id for spec in CATALOGUE]) | TEXTS | HUGE_INTS | st.tuples(st.integers())
 
@@ -154,7 +155,8 @@ def test_messages_quote_at_most_a_short_prefix(value) -> None:
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    pytest.param(10**5000, "一个约5001位的整数", id="huge"), ("abc", "“abc”"), ("x" * 100, f"“{'x' * QUOTE_LIMIT}……”（共100个字符）"), (12, "“12”"), (10**200, "一个约201位的整数"),
+    pytest.param(10**5000, "一个约5001位的整数", id="huge"), ("abc", "“abc”"),
+    ("x" * 100, f"“{'x' * QUOTE_LIMIT}……”（共100个字符）"), (12, "“12”"), (10**200, "一个约201位的整数"),
     (True, "“true”"), (1.5, "“1.5”"), (Decimal("1E+999999999"), "“1E+999999999”"), ([1], "一个列表"),
     ({"a": 1}, "一个对象（字典）"), (b"x", "一串字节"), (None, "null"), (Unprintable(), "一个无法识别的值"),
     (datetime.date(2021, 9, 1), "“2021-09-01”"), ("a\x1b[2Jb", "“a\\x1b[2Jb”"),
