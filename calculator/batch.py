@@ -68,6 +68,7 @@ CHOICE_VALUES: dict[str, dict[str, str]] = {
     for key, entry in INPUTS.items() if entry["type"] == "choice"
 }
 """For each choice column: every choice's value and Chinese label (lower-cased) → the value."""
+COUNTS = frozenset(key for key, entry in INPUTS.items() if entry["type"] == "count")
 ANSWERED_BY_UNIT = {"asker": "unit"}
 
 NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?")
@@ -236,7 +237,9 @@ class _Sheet:
                          for error in bad.errors]
         if problems:
             return self.bad_row(row, problems, values)
-        return {**self._record(row.number, values), **_cells(measure, self.language)}, []
+        record = self._record(row.number, values)
+        record.update(_cells(measure, self.language))
+        return record, []
 
     def bad_row(self, row: Row, problems: list[str],
                 values: dict[str, str] | None = None) -> tuple[dict[str, Any], list[str]]:
@@ -255,7 +258,7 @@ class _Sheet:
         record["row"] = number
         for key in (ID_COLUMN, NAME_COLUMN):
             text = values.get(key, "")
-            usable = len(text) <= CELL_LIMIT and not any(character in text for character in "\n\r\0")
+            usable = len(text) <= CELL_LIMIT and "\n" not in text and "\r" not in text and "\0" not in text
             record[key] = text if usable else _shortened(text)
         return record
 
@@ -307,14 +310,15 @@ def _answer(key: str, text: str) -> Any:
     _CellError for a number cell that is not plainly a number of its kind."""
     if key in CHOICE_VALUES:
         return CHOICE_VALUES[key].get(text.lower(), text)
-    if text.isascii() and text.isdigit() and len(text) <= SHORT_DIGITS:  # the common case, quickly
+    ascii = text.isascii()
+    if ascii and text.isdigit() and len(text) <= SHORT_DIGITS:  # the common case, quickly
         return int(text)
-    entry = INPUTS[key]
-    number = NUMBER.fullmatch(text.translate(FULL_WIDTH))
+    number = NUMBER.fullmatch(text if ascii else text.translate(FULL_WIDTH))
     decimals = number and number.group(1)
-    if number is None or (decimals is not None and (entry["type"] == "count" or len(decimals) > MONEY_DECIMALS)):
-        raise _CellError(NUMBER_HELP[entry["type"]].format(**entry))
-    return Decimal(number.group().replace(",", ""))
+    if number is None or (decimals is not None and (key in COUNTS or len(decimals) > MONEY_DECIMALS)):
+        raise _CellError(NUMBER_HELP[INPUTS[key]["type"]].format(**INPUTS[key]))
+    written = number.group()
+    return Decimal(written.replace(",", "") if "," in written else written)
 
 
 NUMBER_HELP = {

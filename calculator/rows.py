@@ -20,7 +20,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 ROW_LIMIT = 64 * 1024
 """Bytes a row may take in the file, all its lines together; a longer row is reported and skipped."""
@@ -40,7 +40,7 @@ class NotCsv(Exception):
     """The file is not CSV text at all (a workbook, UTF-16, a PDF); the message says what it looks like."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Why a row could not be read as it stands: `kind` (encoding, nul, too_long, unclosed_quote), a Chinese
     message, the cell it is about (its index in the row) when it is about one, and for a line that is not UTF-8
@@ -52,7 +52,7 @@ class Problem:
     encoding: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Row:
     """A row of the file: the line it starts on and the one it ends on, its cells, and its problem if it has
     one (the cells then hold what could be made out of its first line)."""
@@ -63,11 +63,10 @@ class Row:
     problem: Problem | None = None
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     number: int
     text: str  # decoded; for a line that cannot be read, what could be made out of it
-    problem: Problem | None = None
+    problem: Problem | None
 
 
 class _Unreadable(Exception):

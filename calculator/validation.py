@@ -90,7 +90,7 @@ def read(answers: Any, as_of: Any) -> Facts:
     values: dict[str, Any] = {}
     unknown = 0
     for key, raw in dict.items(answers):  # the dict's own items, whatever a subclass makes of items()
-        spec = INPUTS.get(str.__str__(key)) if isinstance(key, str) else None
+        spec = INPUTS.get(key if type(key) is str else str.__str__(key)) if isinstance(key, str) else None
         if spec is None:
             unknown += 1
             if unknown <= UNKNOWN_LIMIT:
@@ -144,7 +144,7 @@ def _parse_bool(spec: Input, raw: Any) -> bool:
 
 
 def _parse_count(spec: Input, raw: Any) -> int:
-    value = raw if type(raw) is int else _number(raw)  # the common case, without a call
+    value = _number(raw)
     if not _is_whole(value) or not spec.min <= value <= spec.max:  # the range first: int(1E+999999999) is slow
         raise _Invalid(_expected(spec, "整数"))
     return int(value)
@@ -153,6 +153,9 @@ def _parse_count(spec: Input, raw: Any) -> int:
 def _number(raw: Any) -> int | float | Decimal | None:
     """A number as its plain type (an int, float or Decimal, whatever subclass came in), None for anything else
     (a bool included)."""
+    kind = type(raw)
+    if kind is int or kind is Decimal or kind is float:  # the common cases, quickly
+        return raw
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int):
