@@ -82,6 +82,7 @@ CELL_LIMIT = 1000
 """Characters an input cell may hold (a unit's id or name is far shorter; Excel holds at most 32,767)."""
 SHOWN_LIMIT = 30
 """Characters of an id or a name that cannot be copied (too long, or holding a line break) shown in its row."""
+OTHER_SEPARATORS = {";": "分号", "\t": "制表符"}
 FORMULA_STARTS = "=+-@＝＋－＠"
 """What a spreadsheet reads as the start of a formula (after any spaces); also a cell starting with tab, CR or LF."""
 
@@ -300,8 +301,18 @@ def _read_header(header: list[str], as_of: date, language: str | None) -> _Sheet
             header_language = ZH if name == INPUT_COLUMNS[ID_COLUMN] else EN
     if ID_COLUMN not in columns.values():
         accepted = "、".join(f"{zh}（{key}）" for key, zh in INPUT_COLUMNS.items())
-        raise BatchError(f"表头缺少“单位编号”（unit_id）列。第1行应是表头，可用的列：{accepted}。")
+        raise BatchError(f"表头缺少“单位编号”（unit_id）列。第1行应是表头，可用的列：{accepted}。"
+                         + _other_separator(header, known))
     return _Sheet(columns, len(header), header_language, language or header_language, ignored, as_of)
+
+
+def _other_separator(header: list[str], known: dict[str, str]) -> str:
+    """A hint when the header names known columns separated by something else than commas (a semicolon, as
+    Excel writes in some countries, or a tab), else ""."""
+    for mark, name in OTHER_SEPARATORS.items():
+        if any(part.strip().lower() in known for cell in header if mark in cell for part in cell.split(mark)):
+            return f"这一行的列看起来是用{name}分隔的；本工具只读逗号分隔的 CSV，在 Excel 中请另存为“CSV UTF-8（逗号分隔）”。"
+    return ""
 
 
 def _answer(key: str, text: str) -> Any:

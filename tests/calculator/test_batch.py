@@ -210,6 +210,8 @@ def test_blank_rows_are_skipped_and_short_rows_are_unknown_cells() -> None:
     ("", "输入文件是空的"),
     ("单位名称,单位类型\n甲,企业\n", "表头缺少“单位编号”（unit_id）列"),
     ("单位编号,unit_id\nU1,U1\n", "表头第2列“unit_id”与前面的列重复（都是单位编号/unit_id）"),
+    ("单位编号;单位名称\nU1;甲\n", "这一行的列看起来是用分号分隔的；本工具只读逗号分隔的 CSV"),
+    ("unit_id\tunit_type\nU1\tenterprise\n", "这一行的列看起来是用制表符分隔的"),
 ])
 def test_an_unusable_header_stops_the_run(text: str, message: str) -> None:
     bad, _, error = run_batch(text)
