@@ -1,7 +1,7 @@
 """The service worker in a visitor's browser (headless Chromium), with the real server started, stopped and
 restarted: pages other than the self-check fetch no Pyodide file; after one visit the whole site, self-check
-included, works with the server gone; a changed rule reaches a returning visitor, online and then offline;
-nothing a visitor answers is stored."""
+included, works with the server gone, in the display modes the visitor chose; a changed rule reaches a returning
+visitor, online and then offline; nothing a visitor answers is stored."""
 
 from __future__ import annotations
 
@@ -195,3 +195,24 @@ def test_nothing_a_visitor_answers_is_stored(host: Host, built_site: Path, visit
         [marker, snapshot],
     )
     assert not holds_answers
+
+
+def test_the_display_choices_hold_offline(host: Host, built_site: Path, visit: Callable[[str], Page]) -> None:
+    """长辈模式 and high contrast, chosen online, apply to pages read with the server gone (their script and
+    stylesheets come from the worker's cache)."""
+    host.start(built_site)
+    page = visit(host.url)
+    page.evaluate("() => navigator.serviceWorker.ready")  # installed: the whole shell is cached
+    page.locator(".site-large-text-toggle").click()
+    while page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") != "contrast":
+        page.locator("form[data-md-component=palette] label:visible").click()
+    page.close()
+
+    host.stop()
+    page = visit(host.url + "clauses/c01/")
+    assert page.evaluate("() => document.documentElement.hasAttribute('data-large-text')")
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "contrast"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('article')).fontSize") == "19.2px"
+    background = "selector => getComputedStyle(document.querySelector(selector)).backgroundColor"
+    assert [page.evaluate(background, selector) for selector in ("body", ".md-header")] == [
+        "rgb(255, 255, 255)", "rgb(0, 0, 0)"]

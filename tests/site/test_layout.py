@@ -20,9 +20,12 @@ def test_a_phone_never_scrolls_sideways(open_page, url_path: str) -> None:
 
 
 def test_dark_mode_follows_the_system_and_the_toggle(open_page) -> None:
+    """The toggle goes round the three schemes: light, dark, high contrast."""
     page = open_page("clauses/c01/", color_scheme="dark")
     scheme = "document.body.getAttribute('data-md-color-scheme')"
     assert page.evaluate(scheme) == "slate"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate(scheme) == "contrast"
     page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.evaluate(scheme) == "default"
 
