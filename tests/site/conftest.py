@@ -59,15 +59,20 @@ def article_text(page_html: Callable[[str], str]) -> Callable[[str], str]:
 
 @pytest.fixture
 def open_page(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
-    """Open site pages in fresh contexts; fail the test if any page asks another origin for anything."""
+    """Open site pages in fresh contexts (with a script to run first in each page, if given); fail the test if any
+    page asks another origin for anything."""
     requests: list[Request] = []
     contexts = []
 
-    def open_it(url_path: str, *, width: int = 1280, height: int = 900, **options) -> Page:
+    def open_it(
+        url_path: str, *, width: int = 1280, height: int = 900, init_script: str | None = None, **options
+    ) -> Page:
         context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **options)
         contexts.append(context)
         context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])(https?|wss?)://"), lambda route: route.abort())
         context.on("request", lambda request: requests.append(request))
+        if init_script:
+            context.add_init_script(init_script)  # runs in every page before the page's own scripts
         page = context.new_page()
         page.goto(site_url + url_path)
         return page
