@@ -21,7 +21,7 @@
   ].join(", ");
   // Read as a piece of its own, although laid out inline: each sentence of the original text and its heading.
   const PIECES = ".sentence, .clause-heading";
-  const SENTENCE = /[^。！？；!?;]+[。！？；!?;]*["”’）)]*/g;
+  const SENTENCE = /[^。！？；!?;]+(?:[。！？；!?;]+["”’）)]*)*/g; // with its closing marks: ？”。
   const LONGEST = 120; // characters; a longer sentence is cut after a comma
   // Chinese voices, most wanted first: Mandarin of the mainland, Mandarin, Taiwan, Hong Kong (often Cantonese).
   const PREFERRED = [/^(zh|cmn)-(cn|hans)/i, /^(zh|cmn)$/i, /^(zh|cmn)-(sg|my)/i, /^(zh|cmn)-tw/i, /^(zh|cmn)-/i];
