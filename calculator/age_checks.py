@@ -76,8 +76,8 @@ def at_least_age(facts: Facts, years: int, wording: str, cite: str) -> Check:
 
 def working_age(facts: Facts, cite: str) -> Check:
     """In 法定劳动年龄: at least 16 (《劳动法》第十五条) and below the legal retirement age."""
-    wording = f"在法定劳动年龄内（年满{MIN_WORKING_AGE_YEARS}周岁、未达到法定退休年龄）"
-    adult = at_least_age(facts, MIN_WORKING_AGE_YEARS, wording, cite)
+    wording = f"在法定劳动年龄内（年满{MIN_WORKING_AGE_YEARS.value}周岁、未达到法定退休年龄）"
+    adult = at_least_age(facts, MIN_WORKING_AGE_YEARS.value, wording, cite)
     if adult.outcome != MET:
         return adult
     retirement = retirement_of(facts)

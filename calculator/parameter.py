@@ -1,7 +1,10 @@
-"""A figure or date the notice fixes, declared once, next to the words it comes from (Catala-style).
+"""The figures the rules use, each with where it comes from.
 
-`text` is the figure exactly as written in the sentence `cite` names; a test checks that it occurs there,
-so a rule can never drift from the notice.
+A figure the notice fixes is a `Parameter`: its value, the sentence it stands in (`cite`) and its words there
+(`text`), read by id from calculator/figures.py, which is written from the facts of notice/ (the one place each
+figure is written; the loader checks that its words stand in that sentence and state that value). A figure the
+notice does not fix, from another law or the self-check's own assumption, is a `Sourced` value that says where
+it comes from, as policyengine-us parameters carry their references.
 """
 
 from __future__ import annotations
@@ -11,13 +14,30 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from .figures import FIGURES
+
 
 @dataclass(frozen=True, slots=True)
 class Parameter:
+    id: str  # the id of its fact in notice/, e.g. "layoff-rate-limit"
     value: Decimal | Fraction | int | date
     cite: str  # sentence anchor, e.g. "c01-1"
     text: str  # as written in that sentence, e.g. "6％"
 
 
-ISSUE_DATE = Parameter(date(2021, 7, 26), cite="c18-3", text="本通知自印发之日起实施")
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A figure the notice does not fix."""
+
+    value: int | date
+    source: str  # the law and provision it comes from, or the assumption it is and why
+
+
+def figure(figure_id: str) -> Parameter:
+    """The notice's figure `figure_id`."""
+    value, cite, text = FIGURES[figure_id]
+    return Parameter(figure_id, value, cite, text)
+
+
+ISSUE_DATE = figure("issue-date")
 """The notice took effect on issue; the date itself is the signature's 2021年7月26日 (document.yaml)."""

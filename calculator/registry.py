@@ -37,6 +37,10 @@ class ParameterUse:
     measures: tuple[str, ...]  # ids of the measures that use it, in the order of `measures.MEASURES`
 
     @property
+    def id(self) -> str:
+        return self.parameter.id
+
+    @property
     def cite(self) -> str:
         return self.parameter.cite
 

@@ -17,29 +17,37 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import add_months
-
-REFORM_IN_FORCE = date(2025, 1, 1)
-MIN_WORKING_AGE_YEARS = 16  # 法定劳动年龄 starts here: 《劳动法》第十五条禁止用人单位招用未满十六周岁的未成年人
+from .parameter import Sourced
 
 OLD_LAW = "国发〔1978〕104号（男60周岁，女干部55周岁，女工人50周岁）"
 NEW_LAW = ("《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》（2024年9月13日通过，"
            "2025年1月1日起施行）所附《国务院关于渐进式延迟法定退休年龄的办法》")
+
+REFORM_IN_FORCE = Sourced(date(2025, 1, 1), NEW_LAW)
+MIN_WORKING_AGE_YEARS = Sourced(16, "《中华人民共和国劳动法》第十五条：禁止用人单位招用未满十六周岁的未成年人"
+                                    "（法定劳动年龄自16周岁起）")
 NOT_MODELLED = "未计入弹性提前或延迟退休、特殊工种提前退休等情形。"
 
 
 @dataclass(frozen=True, slots=True)
 class Cohorts:
-    """One group's original age and how the 2024 decision raises it by birth cohort."""
+    """One group's original age and how the 2024 decision raises it by birth cohort (figures of other laws:
+    `source` names them)."""
 
     original_months: int
     first_year: int  # the first cohort is born in January of this year
     cohort_months: int  # birth months per one-month step
     max_delay_months: int
+    source: str
 
 
-MEN = Cohorts(60 * 12, 1965, 4, 36)
-WOMEN_CADRES = Cohorts(55 * 12, 1970, 4, 36)
-WOMEN_WORKERS = Cohorts(50 * 12, 1975, 2, 60)
+def _source(group: str) -> str:
+    return f"{group}的原法定退休年龄：国发〔1978〕104号；2025年1月1日起的延迟：{NEW_LAW}"
+
+
+MEN = Cohorts(60 * 12, 1965, 4, 36, _source("男职工"))
+WOMEN_CADRES = Cohorts(55 * 12, 1970, 4, 36, _source("原法定退休年龄为55周岁的女职工"))
+WOMEN_WORKERS = Cohorts(50 * 12, 1975, 2, 60, _source("原法定退休年龄为50周岁的女职工"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +65,7 @@ def cohorts_for(sex: str, female_category: str | None) -> Cohorts:
 
 def legal_retirement(birth: date, cohorts: Cohorts, as_of: date) -> Retirement:
     """The legal retirement age and the day it is reached, under the rules in force on `as_of`."""
-    if as_of < REFORM_IN_FORCE:
+    if as_of < REFORM_IN_FORCE.value:
         age, law = cohorts.original_months, OLD_LAW
     else:
         born_after_start = (birth.year - cohorts.first_year) * 12 + birth.month - 1

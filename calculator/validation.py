@@ -233,7 +233,7 @@ def _outside_working_age(values: dict[str, Any], as_of: date) -> bool:
     birth, sex, category = (values.get(key) for key in ("birth_date", "sex", "female_retirement_category"))
     if birth is None:
         return False
-    if as_of < add_months(birth, 12 * MIN_WORKING_AGE_YEARS):
+    if as_of < add_months(birth, 12 * MIN_WORKING_AGE_YEARS.value):
         return True
     if sex is None or (sex == "female" and category is None):
         return False

@@ -11,13 +11,17 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import yaml
 
+from .figures import disagreement
 from .grounding import part_references, ungrounded
 from .model import (
     FACT_KINDS,
+    FIGURE_TYPES,
     PLAIN_BLOCKS,
     PREAMBLE,
     Attachment,
@@ -27,6 +31,7 @@ from .model import (
     Document,
     Explanation,
     Fact,
+    Figure,
     ItemGroup,
     Notice,
     Plain,
@@ -44,6 +49,8 @@ CLAUSE_NUMBERS = tuple(f"（{n}）" for n in "一 二 三 四 五 六 七 八 �
 ATTACHMENT_IDS = ("a1", "a2")
 EXPLANATION_KEYS = {"plain", "audiences", "facts", "related"}
 PLAIN_KEYS = {"one_line", *(name for name, _ in PLAIN_BLOCKS), "government_only"}
+FACT_KEYS = {"label", "value", "cite", "kind", "date", "closes", "note", "id", "words", *FIGURE_TYPES}
+ID = re.compile(r"[a-z0-9][a-z0-9-]*")  # ascii slug: glossary terms, references, audiences, figures
 
 
 @dataclass(frozen=True)
@@ -82,8 +89,10 @@ class _StrictLoader(yaml.SafeLoader):
 _StrictLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _StrictLoader.construct_mapping
 )
-# Dates stay text here and are checked by `_File.date`, so 2021-13-31 is reported, not a crash.
+# Dates stay text here and are checked by `_File.date`, so 2021-13-31 is reported, not a crash; decimals stay
+# text too, so a figure's 0.20 is Decimal("0.20") as written, never a float.
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", lambda loader, node: loader.construct_scalar(node))
 
 
 class _File:
@@ -197,6 +206,7 @@ class _NoticeReader:
         self.pending: list[tuple[_File, str, Callable[[], str | None]]] = []
         self.notice: Notice | None = None
         self.all_text = ""
+        self.figure_ids: dict[str, str] = {}  # figure id → where it was first declared
 
     def open(self, relative: str) -> _File | None:
         path = self.root / relative
@@ -414,7 +424,7 @@ class _NoticeReader:
         by_id = {s.id: s.text for s in sentences}
         facts = []
         for where, item in f.items(d, "", "facts"):
-            x = f.mapping(item, where, {"label", "value", "cite", "kind", "date", "closes", "note"}, {"label", "value", "cite", "kind"})
+            x = f.mapping(item, where, FACT_KEYS, {"label", "value", "cite", "kind"})
             if x is None:
                 continue
             value, cite, kind = f.text(x, where, "value"), f.text(x, where, "cite"), x.get("kind")
@@ -438,6 +448,7 @@ class _NoticeReader:
                 date=date,
                 closes=f.text(x, where, "closes"),
                 note=f.text(x, where, "note"),
+                figure=self.figure(f, x, where, value, cite, date),
             ))
         audiences = self.ids(f, d, "audiences")
         self.later(f, "audiences", lambda: self.unknown(audiences, {a.id for a in self.notice.audiences}, "audiences.yaml"))
@@ -451,6 +462,53 @@ class _NoticeReader:
             facts=tuple(facts),
             related=tuple(related),
         )
+
+    def figure(self, f: _File, x: dict, where: str, value: str | None, cite: str | None,
+               date: datetime.date | None) -> Figure | None:
+        """The fact's figure: its `id`, its typed value (one of FIGURE_TYPES, or a fact of kind date's `date`) and
+        its `words` (the whole value unless given), which must be part of the value and state the typed value."""
+        typed = [key for key in FIGURE_TYPES if key in x]
+        figure_id = x.get("id")
+        if figure_id is None:
+            for key in (*typed, *(["words"] if "words" in x else [])):
+                f.problem(_join(where, key), "needs an `id`: only a figure a rule reads has a typed value")
+            return None
+        if not (isinstance(figure_id, str) and ID.fullmatch(figure_id)):
+            f.problem(_join(where, "id"), f"{figure_id!r} is not an id (lower-case ASCII letters, digits and -)")
+            return None
+        if figure_id in self.figure_ids:
+            f.problem(_join(where, "id"), f"duplicate id {figure_id!r}: already used by {self.figure_ids[figure_id]}")
+        self.figure_ids.setdefault(figure_id, f"{f.name} {where}")
+        if x.get("kind") == "date" and not typed:
+            type_, typed_value = "date", date
+        elif len(typed) == 1 and x.get("kind") != "date":
+            type_ = typed[0]
+            typed_value = self.typed(f, _join(where, type_), type_, x[type_])
+        else:
+            f.problem(where, f"a figure has exactly one typed value: {', '.join(FIGURE_TYPES)}, or for kind date its `date`")
+            return None
+        words = f.text(x, where, "words") or value
+        if words is None or value is None or cite is None or typed_value is None:
+            return None
+        if words not in value:
+            f.problem(_join(where, "words"), f"{words!r} is not part of the value {value!r}")
+            return None
+        self.later(f, _join(where, type_), lambda: disagreement(words, type_, typed_value, self.notice.document.signed_on))
+        return Figure(figure_id, typed_value, words, cite)
+
+    def typed(self, f: _File, where: str, type_: str, raw: Any) -> int | Decimal | Fraction | None:
+        """A typed value as written: a whole number (count, months), a decimal (money, rate) or a/b (fraction)."""
+        text = str(raw)
+        if type_ in ("count", "months") and isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
+            return raw
+        if type_ in ("money", "rate") and not isinstance(raw, bool) and re.fullmatch(r"\d+(\.\d+)?", text):
+            return Decimal(text)
+        if type_ == "fraction" and re.fullmatch(r"[1-9]\d*/[1-9]\d*", text):
+            return Fraction(text)
+        shape = {"count": "a whole number", "months": "a whole number of months", "money": "a number of 元",
+                 "rate": "a decimal (6％ is 0.06)", "fraction": "a fraction a/b"}[type_]
+        f.problem(where, f"{raw!r} is not {shape}")
+        return None
 
     def plain(self, f: _File, d: dict, own_id: str) -> Plain | None:
         """The plain-language part; each line's figures and offices are checked once the whole notice is read."""
@@ -526,7 +584,7 @@ class _NoticeReader:
             if entry_id in seen:
                 f.problem(_join(where, "id"), f"duplicate id {entry_id!r}: already used by {seen[entry_id]}")
                 continue
-            if not (isinstance(entry_id, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", entry_id)):
+            if not (isinstance(entry_id, str) and ID.fullmatch(entry_id)):
                 f.problem(_join(where, "id"), f"{entry_id!r} is not an id (lower-case ASCII letters, digits and -)")
                 continue
             seen[entry_id] = where

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 
 FACT_KINDS = ("rate", "amount", "headcount", "count", "date", "period", "threshold")
+# The typed values a rule can read from a fact, besides a dated fact's own `date` (notice/README.md).
+FIGURE_TYPES = ("count", "months", "money", "rate", "fraction")
 FULL_TEXT_PAGE = "notice.md"
 PREAMBLE = "preamble"  # the anchor of the notice's opening paragraph, on the full-text page
 
@@ -19,8 +23,18 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A fact's value as the rules read it: an id, the typed value and the words of the sentence that state it."""
+
+    id: str
+    value: int | Decimal | Fraction | datetime.date
+    words: str  # within the fact's value, so within the sentence it cites
+    cite: str
+
+
+@dataclass(frozen=True)
 class Fact:
-    """A key figure of a clause, written exactly as in the sentence it cites."""
+    """A key figure of a clause, written exactly as in the sentence it cites; `figure` when a rule uses it."""
 
     label: str
     value: str
@@ -29,6 +43,7 @@ class Fact:
     date: datetime.date | None = None
     closes: str | None = None
     note: str | None = None
+    figure: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -259,6 +274,11 @@ class Notice:
             if part.id == part_id:
                 return part
         raise KeyError(part_id)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """Every fact's figure, in the notice's order."""
+        return tuple(fact.figure for part in self.parts for fact in part.explanation.facts if fact.figure)
 
     def page_of(self, anchor: str) -> str:
         """The page (docs-relative .md path) that carries a clause, attachment or sentence anchor."""

@@ -1,8 +1,9 @@
 """What the self-check takes from each clause and attachment: the measures that implement it, their windows and
 the figures they use, each joined to the fact in notice/ that records it (build time only).
 
-The figures come from the calculator's registry (calculator/registry.py) and the labels from the notice's
-facts, so neither is copied: a Parameter whose words no fact of its sentence holds fails the build.
+The figures come from the calculator's registry (calculator/registry.py), each joined by its id to the fact of
+notice/ it was written from (calculator/figures.py), whose label the page shows: a figure no fact declares, or a
+stale calculator/figures.py, fails the build.
 """
 
 from __future__ import annotations
@@ -49,37 +50,42 @@ def _part_of(notice: Notice, anchor: str) -> Clause | Attachment:
 
 
 def facts_of(notice: Notice, use: ParameterUse) -> tuple[Fact, ...]:
-    """The facts of the Parameter's sentence whose value holds its words (two when the sentence repeats them)."""
+    """The facts of the Parameter's sentence whose value holds its words: the one that declares it, and another
+    that states the same words (c07's two documents extended to the same day)."""
     facts = _part_of(notice, use.cite).explanation.facts
     return tuple(fact for fact in facts if fact.cite == use.cite and use.text in fact.value)
 
 
 def _joined(notice: Notice) -> dict[str, tuple[Fact, ...]]:
-    """Each registered Parameter's facts, by its name; NoticeDataError lists every Parameter without one."""
-    problems = [Problem("calculator", use.name, f"cites {use.cite}, which the notice does not have")
-                for use in PARAMETERS if not notice.has_anchor(use.cite)]
+    """Each registered Parameter's facts, by its id. NoticeDataError lists every Parameter that no fact declares
+    (a fact removed, or an id changed, since calculator/figures.py was written) or that the notice now says
+    otherwise (calculator/figures.py is stale)."""
+    figures = {figure.id: figure for figure in notice.figures}
+    problems = []
+    for use in PARAMETERS:
+        figure = figures.get(use.id)
+        if figure is None:
+            file = (f"notice/{_part_of(notice, use.cite).page.removesuffix('.md')}.yaml"
+                    if notice.has_anchor(use.cite) else "notice")
+            problems.append(Problem(file, "facts", f"no fact has the id {use.id!r}, “{use.text}” of {use.cite}, "
+                                                   "a figure the self-check uses"))
+        elif (figure.value, figure.cite, figure.words) != (use.parameter.value, use.cite, use.text):
+            problems.append(Problem("calculator/figures.py", use.id, "differs from notice/: run "
+                                                                     "`.venv/bin/python -m sitebuild.figures`"))
     if problems:
         raise NoticeDataError(problems)
-    joined = {use.name: facts_of(notice, use) for use in PARAMETERS}
-    problems = [
-        Problem(f"notice/{_part_of(notice, use.cite).page.removesuffix('.md')}.yaml", "facts",
-                f"no fact cites {use.cite} with a value holding “{use.text}”, a figure the self-check uses ({use.name})")
-        for use in PARAMETERS if not joined[use.name]
-    ]
-    if problems:
-        raise NoticeDataError(problems)
-    return joined
+    return {use.id: facts_of(notice, use) for use in PARAMETERS}
 
 
 def _measure_use(notice: Notice, measure: Measure, part_id: str, joined: dict[str, tuple[Fact, ...]],
                  order: dict[str, int]) -> MeasureUse:
     uses = sorted(parameters_of(measure.id), key=lambda use: (
         use.parameter is measure.opens, _part_of(notice, use.cite).id != part_id, order[use.cite]))
-    figures = tuple(Figure(use.text, fact) for use in uses for fact in joined[use.name])
+    figures = tuple(Figure(use.text, fact) for use in uses for fact in joined[use.id])
     if measure.closes is None:
         return MeasureUse(measure.title, measure.open_ended, None, figures)
     (last_day,) = (use for use in uses if use.parameter is measure.closes.last_day)
-    deadline = next((fact for fact in joined[last_day.name] if fact.closes), None)
+    deadline = next((fact for fact in joined[last_day.id] if fact.closes), None)
     return MeasureUse(measure.title, measure.window["label"], deadline, figures)
 
 

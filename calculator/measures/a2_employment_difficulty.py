@@ -8,13 +8,13 @@ from ..checks import AT_LEAST, among, answer, combined, condition, in_turn, stat
 from ..facts import Facts
 from ..inputs import REFERENCE_DOCUMENT
 from ..measure import Measure
-from ..parameter import Parameter
+from ..parameter import figure
 from ..result import MET, NOT_MET, Assessment, Check, all_of, any_of
 
-ZERO_EMPLOYMENT_MIN_MEMBERS = Parameter(2, cite="a2-1-1", text="2名(含)以上")
-REMOVED_ONCE_EMPLOYED = Parameter(1, cite="c13-3", text="已经有1人实现就业")
-NEAR_RETIREMENT = Parameter(60, cite="a2-1-3", text="5年以内")  # months
-ORPHAN_MIN_AGE = Parameter(16, cite="a2-2-5", text="16周岁(含)以上")
+ZERO_EMPLOYMENT_MIN_MEMBERS = figure("zero-employment-min-members")
+REMOVED_ONCE_EMPLOYED = figure("zero-employment-removal")
+NEAR_RETIREMENT = figure("registered-near-retirement")  # months
+ORPHAN_MIN_AGE = figure("orphan-min-age")
 
 HOUSEHOLD = ("household_able_members", "household_members_working", "household_members_with_business_income")
 DIFFICULTY = "就业困难人员范围"

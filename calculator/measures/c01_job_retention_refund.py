@@ -13,7 +13,6 @@ Figures (see calculator/result.py), read by the caseworkers' batch:
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from ..checks import AT_MOST, RATE_AT_MOST, answer, condition, stated, unknown
@@ -22,21 +21,21 @@ from ..dates import add_months, zh_date
 from ..facts import Facts
 from ..inputs import LISTED_UNIT_TYPES
 from ..measure import Deadline, Measure
-from ..parameter import ISSUE_DATE, Parameter
+from ..parameter import ISSUE_DATE, Parameter, figure
 from ..result import (
     FIGURE_OF_OUTCOME, MET, NOT_MET, UNKNOWN, UPPER, VERDICT_MET, VERDICT_NOT_MET, Amount, Assessment, Check, Said, Verdict,
     all_of,
 )
 from ..wording import shown_percent, through, zh_money, zh_percent
 
-LAYOFF_RATE_LIMIT = Parameter(Decimal("0.06"), cite="c01-1", text="6％")
-SMALL_UNIT_MAX_STAFF = Parameter(30, cite="c01-1", text="30人（含）以下")
-SMALL_UNIT_LAYOFF_RATE_LIMIT = Parameter(Decimal("0.20"), cite="c01-1", text="20％")
-APPLICATION_DEADLINE = Parameter(date(2021, 12, 31), cite="c01-1", text="2021年12月31日")
-LARGE_ENTERPRISE_REFUND_RATE = Parameter(Decimal("0.30"), cite="c01-2", text="30％")
-OTHER_UNIT_REFUND_RATE = Parameter(Decimal("0.60"), cite="c01-2", text="60％")
-NO_APPLICATION_MAX_INSURED = Parameter(200, cite="c01-3", text="200人（含）以下")
-ROLLOUT_MONTHS = Parameter(4, cite="c01-4", text="4个月")
+LAYOFF_RATE_LIMIT = figure("layoff-rate-limit")
+SMALL_UNIT_MAX_STAFF = figure("small-unit-max-staff")
+SMALL_UNIT_LAYOFF_RATE_LIMIT = figure("small-unit-layoff-rate-limit")
+APPLICATION_DEADLINE = figure("refund-application-deadline")
+LARGE_ENTERPRISE_REFUND_RATE = figure("large-enterprise-refund-rate")
+OTHER_UNIT_REFUND_RATE = figure("other-unit-refund-rate")
+NO_APPLICATION_MAX_INSURED = figure("no-application-max-insured")
+ROLLOUT_MONTHS = figure("no-application-rollout")
 
 ROLLOUT_DEADLINE = add_months(ISSUE_DATE.value, ROLLOUT_MONTHS.value)
 """2021-11-26: 民法典第二百零一条、第二百零二条 — the day of issue is not counted; the period ends on the

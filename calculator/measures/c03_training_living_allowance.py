@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
-
 from ..checks import AT_MOST, answer, condition, stated, unknown
 from ..dates import zh_date
 from ..facts import Facts
 from ..inputs import PREPARATORY_TRAINEES
 from ..measure import Deadline, Measure
-from ..parameter import Parameter
+from ..parameter import Sourced, figure
 from ..result import ESTIMATE, EXACT, MET, Amount, Assessment, Check, all_of, any_of, shown
 from ..wording import through, zh_money
 from .a2_employment_difficulty import by_reference, employment_difficulty
 
-DEADLINE = Parameter(date(2021, 12, 31), cite="c03-1", text="2021年12月31日")
-POVERTY_ALLEVIATED_FACTOR = Parameter(Decimal("1.5"), cite="c03-2", text="1.5倍")
-MAX_FREE_TRAININGS_PER_YEAR = Parameter(3, cite="c03-3", text="不超过3次")
-PREPARATORY_MONTHLY = Parameter(Decimal(300), cite="c03-4", text="每人每月300元")
+DEADLINE = figure("living-allowance-deadline")
+POVERTY_ALLEVIATED_FACTOR = figure("poverty-alleviated-factor")
+MAX_FREE_TRAININGS_PER_YEAR = figure("max-free-trainings-per-year")
+PREPARATORY_MONTHLY = figure("preparatory-monthly-allowance")
 
-DAYS_PER_MONTH = 30
-"""Not in the notice (按实际参加有效培训的天数折天计算 names no divisor): the estimate's assumption, said so."""
+DAYS_PER_MONTH = Sourced(30, "本自测的估算假设：第（三）条规定按实际参加有效培训的天数折天计算（c03-3），"
+                             "没有写明折天的除数；估算的金额说明这一点")
 
 BY_REFERENCE = "可参照就业困难人员享受相关政策的人员（附件2第二部分）"
 
@@ -56,9 +53,9 @@ def _daily_estimate(facts: Facts, poor: bool) -> tuple[Amount | None, tuple[str,
     else:
         monthly = standard
         basis = f"当地城市最低生活保障标准{zh_money(standard)}/月"
-    value = monthly / DAYS_PER_MONTH * days
-    formula = (f"{basis} ÷ {DAYS_PER_MONTH}天 × 实际参加有效培训{days}天 ≈ {zh_money(value)}"
-               f"（估算：通知规定按实际培训天数折天计算，但没有写明折天的除数，这里按每月{DAYS_PER_MONTH}天估算）")
+    value = monthly / DAYS_PER_MONTH.value * days
+    formula = (f"{basis} ÷ {DAYS_PER_MONTH.value}天 × 实际参加有效培训{days}天 ≈ {zh_money(value)}"
+               f"（估算：通知规定按实际培训天数折天计算，但没有写明折天的除数，这里按每月{DAYS_PER_MONTH.value}天估算）")
     return Amount(value, "元", ESTIMATE, formula), ()
 
 

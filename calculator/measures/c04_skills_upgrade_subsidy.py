@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..checks import FULL, answer, condition, in_turn, stated, unknown
 from ..dates import zh_date
 from ..facts import Facts
 from ..measure import Deadline, Measure
-from ..parameter import Parameter
+from ..parameter import figure
 from ..result import Assessment, Check, all_of
 from ..wording import through
 
-DEADLINE = Parameter(date(2021, 12, 31), cite="c04-2", text="2021年12月31日")
-MIN_CONTRIBUTION_MONTHS = Parameter(12, cite="c04-2", text="累计缴费满1年")  # months
+DEADLINE = figure("relaxed-contribution-deadline")
+MIN_CONTRIBUTION_MONTHS = figure("min-contribution-months")  # months
 
 
 

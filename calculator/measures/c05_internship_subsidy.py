@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from fractions import Fraction
 
 from ..checks import NOT_AFTER, UNDER, answer, condition, in_turn, stated, unknown
@@ -11,13 +10,13 @@ from ..dates import months_left, term_in_months, zh_date
 from ..facts import Facts
 from ..inputs import INPUTS
 from ..measure import Deadline, Measure
-from ..parameter import Parameter
+from ..parameter import figure
 from ..result import Assessment, Check, Said, all_of
 
-DEADLINE = Parameter(date(2021, 12, 31), cite="c05-1", text="2021年12月31日")
-REMAINING_SHARE = Parameter(Fraction(1, 3), cite="c05-1", text="不足1/3")
-PREPAY_INTERNSHIP_SHARE = Parameter(Decimal("0.5"), cite="c05-3", text="最多50％")
-PREPAY_SOCIAL_INSURANCE_SHARE = Parameter(Decimal("0.5"), cite="c05-4", text="最多50％")
+DEADLINE = figure("internship-deadline")
+REMAINING_SHARE = figure("internship-remaining-share")
+PREPAY_INTERNSHIP_SHARE = figure("prepay-internship-share")
+PREPAY_SOCIAL_INSURANCE_SHARE = figure("prepay-social-insurance-share")
 
 TERM = ("internship_start", "internship_end", "internship_term_unit", "intern_hired_on")
 SHARE = f"{REMAINING_SHARE.value.numerator}/{REMAINING_SHARE.value.denominator}"

@@ -9,13 +9,13 @@ from ..dates import zh_date
 from ..facts import Facts
 from ..inputs import UNEMPLOYMENT_ASSISTANCE_CASES
 from ..measure import Deadline, Measure
-from ..parameter import Parameter
+from ..parameter import figure
 from ..result import Assessment, Check, all_of
 
-CASES_FROM = Parameter(date(2021, 1, 1), cite="c06-2", text="2021年1月1日（含）之后")
-APPLICATION_DEADLINE = Parameter(date(2021, 12, 31), cite="c06-2", text="2021年12月31日")
-PAYMENT_UNTIL = Parameter(date(2022, 6, 30), cite="c06-2", text="2022年6月30日")
-ONCE_ONLY = Parameter(1, cite="c06-3", text="只能申领享受一次")
+CASES_FROM = figure("assistance-cases-from")
+APPLICATION_DEADLINE = figure("assistance-application-deadline")
+PAYMENT_UNTIL = figure("assistance-payment-until")
+ONCE_ONLY = figure("assistance-once-only")
 
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..checks import answer, unknown
 from ..facts import Facts
 from ..measure import Deadline, Measure
-from ..parameter import Parameter
+from ..parameter import figure
 from ..result import Assessment, Check, all_of
 
-IN_FORCE_UNTIL = Parameter(date(2025, 12, 31), cite="c07-1", text="2025年12月31日")
+IN_FORCE_UNTIL = figure("tax-relief-until")
 
 DOCUMENTS = "财税〔2019〕22号、辽财税〔2019〕145号和公告〔2021〕18号"
 

@@ -7,10 +7,10 @@ from ..contacts import Office
 from ..facts import Facts
 from ..inputs import SCHOOL_KINDS
 from ..measure import Measure
-from ..parameter import Parameter
+from ..parameter import figure
 from ..result import MET, UPPER, Amount, Assessment, all_of
 
-MAX_TRAINING_SUBSIDIES_PER_YEAR = Parameter(3, cite="c08-1", text="不超过3次")
+MAX_TRAINING_SUBSIDIES_PER_YEAR = figure("max-training-subsidies-per-year")
 
 LIST_REVIEWED_BY = Office("各级人力资源社会保障部门", cite="c08-2")
 """The notice names it as the office that reviews the list of graduates who obtained a certificate."""

@@ -6,10 +6,10 @@ from ..checks import answer, in_turn
 from ..facts import Facts
 from ..inputs import HIGHER_EDUCATION
 from ..measure import Measure
-from ..parameter import Parameter
+from ..parameter import figure
 from ..result import UPPER, Amount, Assessment, all_of
 
-EXTENSION_MONTHS = Parameter(6, cite="c12-5", text="最多不超过6个月")
+EXTENSION_MONTHS = figure("flexible-si-extension-months")
 
 
 

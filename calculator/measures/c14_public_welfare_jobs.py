@@ -8,19 +8,17 @@ left open by the notice, and the result says so rather than “符合条件”.
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..age_checks import near_retirement, retirement_note
 from ..checks import NOT_PASSED, answer, combined, condition, in_turn
 from ..dates import zh_date
 from ..facts import Facts
 from ..measure import Measure
-from ..parameter import Parameter
+from ..parameter import figure
 from ..result import MET, Assessment, Check, any_of, shown
 from .a2_employment_difficulty import not_working, zero_employment_family
 
-NEAR_RETIREMENT = Parameter(60, cite="c14-2", text="不足5年")  # months
-RURAL_POLICIES_UNTIL = Parameter(date(2025, 12, 31), cite="c14-5", text="2025年12月31日")
+NEAR_RETIREMENT = figure("public-welfare-near-retirement")  # months
+RURAL_POLICIES_UNTIL = figure("rural-policies-until")
 
 URBAN = "城镇公益性岗位优先安排"
 PLACED = ("公益性岗位用于安置人员就业（第（十四）条第一句：综合考虑就业困难人员需求……实施公益性岗位安置对象排序机制），"

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..checks import answer
 from ..facts import Facts
 from ..measure import Measure
-from ..parameter import Parameter
+from ..parameter import figure
 from ..result import EXACT, MET, Amount, Assessment, all_of
 from ..wording import zh_money
 
-NATIONAL_AWARD = Parameter(Decimal(100_000), cite="c15-1", text="国家级10万元")
-PROVINCIAL_AWARD = Parameter(Decimal(50_000), cite="c15-1", text="省级5万元")
+NATIONAL_AWARD = figure("national-award")
+PROVINCIAL_AWARD = figure("provincial-award")
 
 AWARDS = {"national": NATIONAL_AWARD, "provincial": PROVINCIAL_AWARD}
 

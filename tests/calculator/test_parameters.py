@@ -1,68 +1,58 @@
-"""Every figure and date the rules use is declared once, with the words it has in the sentence it cites, and
-recorded as a fact of that sentence in notice/ (the one place the site's facts boxes read)."""
+"""Every figure the rules take from the notice is written once, as a fact of notice/ with an id and a typed value
+(the loader checks that its words stand in the sentence it cites and state that value: tests/notice/test_loader.py),
+and reaches the rules through calculator/figures.py, written from those facts. Every other figure the rules use
+says where it comes from."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from decimal import Decimal
-from fractions import Fraction
+import importlib
+import pkgutil
 
 import pytest
 
-from calculator.dates import zh_date
-from calculator.parameter import ISSUE_DATE
-from calculator.registry import PARAMETERS as REGISTRY
+import calculator
+from calculator.parameter import Parameter, Sourced
+from calculator.registry import PARAMETERS
+from calculator.retirement import MEN, WOMEN_CADRES, WOMEN_WORKERS
+from sitebuild.figures import MODULE, module_text
 
-PARAMETERS = {use.name: use.parameter for use in REGISTRY}
+
+def _bound(kind: type) -> dict[str, object]:
+    """Every value of this type bound in a module of the package, by where it is bound."""
+    found = {}
+    for info in pkgutil.walk_packages(calculator.__path__, "calculator."):
+        for name, value in vars(importlib.import_module(info.name)).items():
+            if isinstance(value, kind):
+                found[f"{info.name}.{name}"] = value
+    return found
 
 
 def test_the_rules_have_their_parameters():
     assert len(PARAMETERS) >= 30
 
 
-@pytest.mark.parametrize("name", sorted(PARAMETERS))
-def test_text_occurs_in_the_cited_sentence(name, notice):
-    parameter = PARAMETERS[name]
-    assert notice.has_anchor(parameter.cite), f"{name} cites unknown anchor {parameter.cite}"
-    assert parameter.text in notice.text_of(parameter.cite), f"{name}: “{parameter.text}” not in {parameter.cite}"
+def test_calculator_figures_is_what_notice_gives(notice):
+    """Regenerating calculator/figures.py from notice/ gives the committed bytes."""
+    assert MODULE.read_text(encoding="utf-8") == module_text(notice.figures), (
+        "calculator/figures.py is stale: run .venv/bin/python -m sitebuild.figures")
 
 
-@pytest.mark.parametrize("name", sorted(PARAMETERS))
-def test_a_fact_of_the_cited_sentence_records_it(name, notice):
-    """The notice's data and the rules hold one copy of each figure: a fact with the same cite whose value holds
-    the Parameter's words (its label is what the clause page shows for the self-check's figure)."""
-    parameter = PARAMETERS[name]
-    facts = [fact for part in notice.parts for fact in part.explanation.facts if fact.cite == parameter.cite]
-    assert any(parameter.text in fact.value for fact in facts), (
-        f"{name}: no fact in notice/ cites {parameter.cite} with a value holding “{parameter.text}”; "
-        f"add one, its value verbatim from the sentence")
+@pytest.mark.parametrize("use", PARAMETERS, ids=lambda use: use.id)
+def test_each_parameter_is_the_figure_of_a_fact(use, notice):
+    (figure,) = [figure for figure in notice.figures if figure.id == use.id]
+    assert (figure.value, figure.cite, figure.words) == (use.parameter.value, use.cite, use.text)
+    (fact,) = [fact for part in notice.parts for fact in part.explanation.facts if fact.figure == figure]
+    assert use.text in fact.value and fact.value in notice.text_of(use.cite)
 
 
-def _number(text: str) -> Decimal:
-    match = re.search(r"\d+(\.\d+)?", text)
-    assert match, f"no figure in “{text}”"
-    return Decimal(match.group())
+def test_every_parameter_of_the_package_is_a_figure_of_the_notice(notice):
+    ids = {figure.id for figure in notice.figures}
+    assert {parameter.id for parameter in _bound(Parameter).values()} <= ids
 
 
-@pytest.mark.parametrize("name", sorted(PARAMETERS))
-def test_value_is_what_the_text_says(name, notice):
-    """The value and the words agree: 6％ is 0.06, 10万元 is 100000, 满1年 is 12 months, a date is that date."""
-    parameter = PARAMETERS[name]
-    value, text = parameter.value, parameter.text
-    if parameter is ISSUE_DATE:
-        assert value == notice.document.signed_on
-    elif isinstance(value, date):
-        assert zh_date(value) in text
-    elif isinstance(value, Fraction):
-        assert f"{value.numerator}/{value.denominator}" in text
-    elif "％" in text:
-        assert value == _number(text) / 100
-    elif "万元" in text:
-        assert value == _number(text) * 10_000
-    elif "一次" in text:
-        assert value == 1
-    elif "年" in text and "个月" not in text and "周岁" not in text:
-        assert value == _number(text) * 12, "a period in years is held in months"
-    else:
-        assert value == _number(text)
+def test_figures_of_other_laws_say_where_they_come_from():
+    sourced = _bound(Sourced)
+    assert {"calculator.retirement.REFORM_IN_FORCE", "calculator.retirement.MIN_WORKING_AGE_YEARS",
+            "calculator.measures.c03_training_living_allowance.DAYS_PER_MONTH"} <= set(sourced)
+    for figure in [*sourced.values(), MEN, WOMEN_CADRES, WOMEN_WORKERS]:
+        assert figure.source.strip(), figure

@@ -93,6 +93,42 @@ BAD_DATA = {
         _edit("clauses/c01.yaml", "kind: rate", "kind: ratio"),
         "notice/clauses/c01.yaml", "facts[0].kind", "'ratio' is not one of",
     ),
+    "figure whose words do not state its value": (
+        _edit("clauses/c01.yaml", "rate: 0.06", "rate: 0.07"),
+        "notice/clauses/c01.yaml", "facts[0].rate", "'6％' does not state the rate 0.07",
+    ),
+    "figure in years held in months that are not those years": (
+        _edit("clauses/c14.yaml", "months: 60", "months: 5"),
+        "notice/clauses/c14.yaml", "facts[0].months", "'不足5年' does not state the months 5",
+    ),
+    "figure whose fraction its words do not write": (
+        _edit("clauses/c05.yaml", "fraction: 1/3", "fraction: 1/4"),
+        "notice/clauses/c05.yaml", "facts[0].fraction", "'不足1/3' does not write 1/4",
+    ),
+    "figure dated by the notice's issue on another day": (
+        _edit("clauses/c18.yaml", "date: 2021-07-26", "date: 2021-07-27"),
+        "notice/clauses/c18.yaml", "facts[0].date", "2021-07-27 is neither written in",
+    ),
+    "figure whose words are not in its value, so not in its sentence": (
+        _edit("clauses/c01.yaml", "words: 4个月", "words: 5个月"),
+        "notice/clauses/c01.yaml", "facts[8].words", "'5个月' is not part of the value",
+    ),
+    "figure with two typed values": (
+        _edit("clauses/c01.yaml", "rate: 0.06", "rate: 0.06\n    count: 6"),
+        "notice/clauses/c01.yaml", "facts[0]", "a figure has exactly one typed value",
+    ),
+    "typed value without an id": (
+        _edit("clauses/c01.yaml", "value: 2020年末\n", "value: 2020年末\n    count: 2020\n"),
+        "notice/clauses/c01.yaml", "facts[7].count", "needs an `id`",
+    ),
+    "typed value of the wrong shape": (
+        _edit("clauses/c03.yaml", "money: 300", "money: 三百"),
+        "notice/clauses/c03.yaml", "facts[4].money", "'三百' is not a number of 元",
+    ),
+    "figure id used twice": (
+        _edit("clauses/c03.yaml", "id: living-allowance-deadline", "id: refund-application-deadline"),
+        "notice/clauses/c03.yaml", "facts[0].id", "duplicate id 'refund-application-deadline'",
+    ),
     "unknown audience": (
         _edit("clauses/c01.yaml", "audiences: [", "audiences: [students, "),
         "notice/clauses/c01.yaml", "audiences", "'students' does not exist in audiences.yaml",

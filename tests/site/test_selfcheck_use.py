@@ -7,6 +7,7 @@ import dataclasses
 import html
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -69,9 +70,9 @@ def test_a_part_a_measure_implements_says_how_the_self_check_uses_it(
         assert measure.title in text
         assert (measure.window["label"] if measure.window else measure.open_ended) in text
         for use in parameters_of(measure.id):
-            assert use.text in text, (measure.id, use.name)
+            assert use.text in text, (measure.id, use.id)
             page = built_site / notice.page_of(use.cite).removesuffix(".md") / "index.html"
-            assert (page, use.cite) in targets, (measure.id, use.name)
+            assert (page, use.cite) in targets, (measure.id, use.id)
 
 
 def test_the_figures_of_the_clause_come_first_linked_on_the_page(page_html) -> None:
@@ -117,4 +118,19 @@ def test_a_figure_the_self_check_uses_without_a_fact_fails_the_build(notice: Not
         self_check_uses(_without_fact(notice, "c03-2", "当地农村最低生活保障标准的1.5倍"))
     (problem,) = raised.value.problems
     assert problem.file == "notice/clauses/c03.yaml" and "1.5倍" in problem.message
-    assert "POVERTY_ALLEVIATED_FACTOR" in problem.message
+    assert "'poverty-alleviated-factor'" in problem.message
+
+
+def test_a_figure_the_notice_now_says_otherwise_fails_the_build(notice: Notice) -> None:
+    """calculator/figures.py is written from notice/; a fact edited since, and not written out, is refused."""
+    def edited(clause: Clause) -> Clause:
+        facts = tuple(dataclasses.replace(f, figure=dataclasses.replace(f.figure, value=Decimal("0.07")))
+                      if f.figure and f.figure.id == "layoff-rate-limit" else f for f in clause.explanation.facts)
+        return dataclasses.replace(clause, explanation=dataclasses.replace(clause.explanation, facts=facts))
+
+    sections = tuple(dataclasses.replace(s, clauses=tuple(map(edited, s.clauses))) for s in notice.sections)
+    with pytest.raises(NoticeDataError) as raised:
+        self_check_uses(dataclasses.replace(notice, sections=sections, _anchors={}))
+    (problem,) = raised.value.problems
+    assert (problem.file, problem.path) == ("calculator/figures.py", "layoff-rate-limit")
+    assert "python -m sitebuild.figures" in problem.message
