@@ -7,6 +7,7 @@ years from it) and whether the judgement date has reached it, in the words of th
 from __future__ import annotations
 
 from .checks import NOT_REACHED, PASSED, REACHED, condition, unknown
+from .concept import Concept
 from .dates import add_months, zh_age, zh_date, zh_months
 from .facts import Facts
 from .parameter import Parameter
@@ -14,6 +15,8 @@ from .result import MET, Check, Said
 from .retirement import MIN_WORKING_AGE_YEARS, NOT_MODELLED, Retirement, cohorts_for, legal_retirement
 
 AGE_INPUTS = ("birth_date", "sex", "female_retirement_category")
+RETIREMENT_AGE = Concept("法定退休年龄", inputs=AGE_INPUTS)
+WORKING_AGE = Concept("法定劳动年龄", inputs=("birth_date",), concepts=(RETIREMENT_AGE,))
 NEED_RETIREMENT = "还需要出生日期和性别（女性还需原法定退休年龄）才能计算法定退休年龄"
 
 

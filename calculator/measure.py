@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .concept import Concept
 from .contacts import Office, enquiry
 from .dates import zh_date
 from .facts import Facts
@@ -29,11 +30,18 @@ class Deadline:
 
 @dataclass(frozen=True, slots=True)
 class Measure:
+    """A rule, with what it declares it uses: the notice's figures and the questions its own module reads, and the
+    shared concepts (calculator/concept.py) it asks about; a test traces every measure over every case against
+    these declarations."""
+
     id: str
     clause: str
     title: str
     audiences: frozenset[str]  # values of the `asker` question this measure concerns
     assess: Callable[[Facts], Assessment]
+    figures: tuple[Parameter, ...] = ()  # the ones its own module reads (its window's days are added if it does not)
+    inputs: tuple[str, ...] = ()
+    concepts: tuple[Concept, ...] = ()
     office: Office | None = None  # the office the notice names for this measure; None: it names none
     attachment: str | None = None  # the attachment whose items the conditions cite besides `clause` (a1, a2)
     closes: Deadline | None = None  # None: the notice states no end date, and `open_ended` says so
@@ -48,6 +56,20 @@ class Measure:
         window = None if closes is None else {"closes": closes.last_day.value.isoformat(),
                                               "label": f"{closes.what}截至{zh_date(closes.last_day.value)}"}
         object.__setattr__(self, "window", window)  # built once: it depends on no answer
+
+    def uses(self) -> tuple[Parameter, ...]:
+        """Every figure of the notice it uses, each once: its own, its concepts', its window's first and last day."""
+        concepts = tuple(figure for concept in self.all_concepts() for figure in concept.figures)
+        window = (self.opens, *([self.closes.last_day] if self.closes else []))
+        return tuple({figure.id: figure for figure in (*self.figures, *concepts, *window)}.values())
+
+    def asks(self) -> tuple[str, ...]:
+        """Every question it reads, each once: its own, then its concepts'."""
+        return tuple(dict.fromkeys((*self.inputs, *(i for concept in self.all_concepts() for i in concept.inputs))))
+
+    def all_concepts(self) -> tuple[Concept, ...]:
+        """The concepts it declares and those they rest on, each once."""
+        return tuple({c.name: c for concept in self.concepts for c in concept.closure()}.values())
 
     @property
     def parts(self) -> tuple[str, ...]:

@@ -51,6 +51,8 @@ MEASURE = Measure(
     title="一次性求职创业补贴人员范围（附件1）",
     audiences=frozenset({"individual"}),
     assess=assess,
+    inputs=("school_kind", "dibao_family", "disabled_parent_poor_family", "poverty_status", "extreme_poverty", "disabled",
+            "martyr_family", "orphan", "state_student_loan"),
     attachment="a1",
     scope="一次性求职创业补贴的人员范围",
 )

@@ -146,5 +146,9 @@ MEASURE = Measure(
     title="失业保险稳岗返还",
     audiences=frozenset({"unit"}),
     assess=assess,
+    figures=(LAYOFF_RATE_LIMIT, SMALL_UNIT_MAX_STAFF, SMALL_UNIT_LAYOFF_RATE_LIMIT, APPLICATION_DEADLINE,
+             LARGE_ENTERPRISE_REFUND_RATE, OTHER_UNIT_REFUND_RATE, NO_APPLICATION_MAX_INSURED, ROLLOUT_MONTHS),
+    inputs=("unit_type", "enterprise_size", "insured_staff_last_year", "layoffs_last_year", "uic_paid_last_year",
+            "insured_at_end_of_2020"),
     closes=Deadline(APPLICATION_DEADLINE, "申请"),
 )

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from ..checks import AT_MOST, answer, condition, stated, unknown
 from ..dates import zh_date
+from ..employment_difficulty import (
+    EMPLOYMENT_DIFFICULTY, TREATED_AS_EMPLOYMENT_DIFFICULTY, by_reference, employment_difficulty,
+)
 from ..facts import Facts
 from ..inputs import PREPARATORY_TRAINEES
 from ..measure import Deadline, Measure
 from ..parameter import Sourced, figure
 from ..result import ESTIMATE, EXACT, MET, Amount, Assessment, Check, all_of, any_of, shown
 from ..wording import through, zh_money
-from .a2_employment_difficulty import by_reference, employment_difficulty
 
 DEADLINE = figure("living-allowance-deadline")
 POVERTY_ALLEVIATED_FACTOR = figure("poverty-alleviated-factor")
@@ -111,5 +113,9 @@ MEASURE = Measure(
     title="困难人员培训期间生活费补贴",
     audiences=frozenset({"individual"}),
     assess=assess,
+    figures=(DEADLINE, POVERTY_ALLEVIATED_FACTOR, MAX_FREE_TRAININGS_PER_YEAR, PREPARATORY_MONTHLY),
+    inputs=("in_free_training", "poverty_status", "free_trainings_this_year", "rural_dibao_standard",
+            "urban_dibao_standard", "training_days", "two_after_student", "preparatory_training_months"),
+    concepts=(EMPLOYMENT_DIFFICULTY, TREATED_AS_EMPLOYMENT_DIFFICULTY),
     closes=Deadline(DEADLINE, "补贴政策执行"),
 )

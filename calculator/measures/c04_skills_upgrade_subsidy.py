@@ -44,6 +44,8 @@ MEASURE = Measure(
     title="技能提升补贴（“展翅行动”）放宽申领条件",
     audiences=frozenset({"individual"}),
     assess=assess,
+    figures=(DEADLINE, MIN_CONTRIBUTION_MONTHS),
+    inputs=("employment_status", "uib_contribution_months"),
     closes=Deadline(DEADLINE, "放宽条件执行"),
     met_label="符合放宽后的缴费条件（其他申领条件按现行规定）",
 )

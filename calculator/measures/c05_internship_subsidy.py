@@ -107,5 +107,7 @@ MEASURE = Measure(
     title="就业见习补贴：见习期满前稳定就业按最长期限计算",
     audiences=frozenset({"unit"}),
     assess=assess,
+    figures=(DEADLINE, REMAINING_SHARE, PREPAY_INTERNSHIP_SHARE, PREPAY_SOCIAL_INSURANCE_SHARE),
+    inputs=("runs_internship", *TERM, "intern_retained", "internship_interrupted_by_epidemic"),
     closes=Deadline(DEADLINE, "政策受理"),
 )

@@ -64,5 +64,8 @@ MEASURE = Measure(
     title="失业补助金",
     audiences=frozenset({"individual"}),
     assess=assess,
+    figures=(CASES_FROM, APPLICATION_DEADLINE, PAYMENT_UNTIL, ONCE_ONLY),
+    inputs=("employment_status", "insured_before_unemployment", "ui_benefit_situation", "unemployment_case_date",
+            "received_unemployment_assistance"),
     closes=Deadline(APPLICATION_DEADLINE, "申领受理"),
 )

@@ -39,6 +39,7 @@ MEASURE = Measure(
     title="退役士兵和重点群体创业就业税收优惠",
     audiences=frozenset({"individual", "unit"}),
     assess=assess,
+    inputs=("asker", "veteran_or_key_group", "hires_veterans_or_key_groups"),
     closes=Deadline(IN_FORCE_UNTIL, "执行期限"),
     met_label="属于政策对象（适用条件见所引文件）",
 )

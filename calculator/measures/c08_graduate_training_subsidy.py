@@ -52,4 +52,6 @@ MEASURE = Measure(
     audiences=frozenset({"individual"}),
     office=LIST_REVIEWED_BY,
     assess=assess,
+    figures=(MAX_TRAINING_SUBSIDIES_PER_YEAR,),
+    inputs=("school_kind", "graduating_year", "obtained_certificate_this_year", "training_subsidies_used_this_year"),
 )

@@ -34,4 +34,6 @@ MEASURE = Measure(
     title="高校毕业生灵活就业社会保险补贴延长享受期限",
     audiences=frozenset({"individual"}),
     assess=assess,
+    figures=(EXTENSION_MONTHS,),
+    inputs=("school_kind", "flexible_si_subsidy_ended", "stable_employment"),
 )

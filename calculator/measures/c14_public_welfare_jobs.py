@@ -8,14 +8,14 @@ left open by the notice, and the result says so rather than “符合条件”.
 
 from __future__ import annotations
 
-from ..age_checks import near_retirement, retirement_note
+from ..age_checks import RETIREMENT_AGE, near_retirement, retirement_note
 from ..checks import NOT_PASSED, answer, combined, condition, in_turn
 from ..dates import zh_date
+from ..employment_difficulty import ZERO_EMPLOYMENT_FAMILY, not_working, zero_employment_family
 from ..facts import Facts
 from ..measure import Measure
 from ..parameter import figure
 from ..result import MET, Assessment, Check, any_of, shown
-from .a2_employment_difficulty import not_working, zero_employment_family
 
 NEAR_RETIREMENT = figure("public-welfare-near-retirement")  # months
 RURAL_POLICIES_UNTIL = figure("rural-policies-until")
@@ -68,6 +68,9 @@ MEASURE = Measure(
     title="公益性岗位优先安排",
     audiences=frozenset({"individual"}),
     assess=assess,
+    figures=(NEAR_RETIREMENT, RURAL_POLICIES_UNTIL),
+    inputs=("employment_status", "poverty_status"),
+    concepts=(ZERO_EMPLOYMENT_FAMILY, RETIREMENT_AGE),
     open_ended=(f"城镇公益性岗位优先安排，通知没有写明截止日期，现行执行规定以经办机构为准；乡村公益性岗位的相关政策"
                 f"执行至{zh_date(RURAL_POLICIES_UNTIL.value)}。"),
     met_label="属于优先安排的对象（还须符合岗位条件）",

@@ -38,4 +38,6 @@ MEASURE = Measure(
     title="充分就业社区、青年就业见习基地一次性奖补",
     audiences=frozenset({"unit"}),
     assess=assess,
+    figures=(NATIONAL_AWARD, PROVINCIAL_AWARD),
+    inputs=("honour_title",),
 )
