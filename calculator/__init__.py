@@ -28,8 +28,10 @@ guidance, which is about the clauses no measure computes, is then empty.
 
 The figures the rules take from the notice are `Parameter`s (calculator/parameter.py), each with the sentence it
 cites and its words there, read from calculator/figures.py (written from the facts of notice/); `calculator.registry.PARAMETERS` lists every one with the measures that use it, and
-`calculator.registry.measures_of_part(part_id)` the measures that implement a clause or attachment (the site's
-clause pages show both; `evaluate` does not import the registry).
+`calculator.registry.measures_of_part(part_id)` the measures that implement a clause or attachment. What a
+measure uses and when it applies is its public description (`Measure.description`, calculator/description.py:
+window, figures, sentences; `calculator.registry.descriptions_json()` as plain data), which the site's clause
+pages read (`evaluate` does not import the registry).
 """
 
 from .evaluation import evaluate

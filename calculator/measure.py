@@ -8,6 +8,7 @@ from typing import Any
 
 from .concept import Concept
 from .contacts import Office, enquiry
+from .description import Description, Window
 from .dates import zh_date
 from .facts import Facts
 from .inputs import ORDER
@@ -49,18 +50,20 @@ class Measure:
     opens: Parameter = ISSUE_DATE
     scope: str = ""  # a measure that only says who is in a group (附件1, 附件2): the group, “……范围”
     met_label: str = STATUS_LABELS[ELIGIBLE]  # the words of `eligible`, where “符合条件” would say too much
-    window: dict[str, str] | None = field(init=False, repr=False, compare=False)  # as the result shows it
+    description: Description = field(init=False, repr=False, compare=False)  # what the site reads
 
     def __post_init__(self) -> None:
         closes = self.closes
-        window = None if closes is None else {"closes": closes.last_day.value.isoformat(),
-                                              "label": f"{closes.what}截至{zh_date(closes.last_day.value)}"}
-        object.__setattr__(self, "window", window)  # built once: it depends on no answer
+        window = Window(self.opens, None, self.open_ended) if closes is None else Window(
+            self.opens, closes.last_day, f"{closes.what}截至{zh_date(closes.last_day.value)}")
+        description = Description(self.id, self.clause, self.title, self.parts, tuple(sorted(self.audiences)), window,
+                                  self.uses())
+        object.__setattr__(self, "description", description)  # built once: it depends on no answer
 
     def uses(self) -> tuple[Parameter, ...]:
-        """Every figure of the notice it uses, each once: its own, its concepts', its window's first and last day."""
+        """Every figure of the notice it uses, each once: its own, its concepts', its window's last and first day."""
         concepts = tuple(figure for concept in self.all_concepts() for figure in concept.figures)
-        window = (self.opens, *([self.closes.last_day] if self.closes else []))
+        window = (*([self.closes.last_day] if self.closes else []), self.opens)
         return tuple({figure.id: figure for figure in (*self.figures, *concepts, *window)}.values())
 
     def asks(self) -> tuple[str, ...]:
@@ -80,11 +83,12 @@ class Measure:
         """This measure's entry of the result (see the contract in calculator/__init__.py)."""
         found = self.assess(facts)
         outcome = found.verdict.outcome
-        as_of = facts.as_of
-        if as_of < self.opens.value:
-            status, label = NOT_YET_OPEN, f"尚未实施（本通知自{zh_date(self.opens.value)}起实施）"
-        elif self.closes is not None and as_of > self.closes.last_day.value:
-            status, label = CLOSED, f"已于{zh_date(self.closes.last_day.value)}截止"
+        window = self.description.window
+        opening = window.status_on(facts.as_of)
+        if opening == NOT_YET_OPEN:
+            status, label = NOT_YET_OPEN, f"尚未实施（本通知自{zh_date(window.opens.value)}起实施）"
+        elif opening == CLOSED:
+            status, label = CLOSED, f"已于{zh_date(window.last_day.value)}截止"
         elif self.scope:
             status = SCOPE_STATUS_OF_OUTCOME[outcome]
             label = {IN_SCOPE: f"属于{found.scope or self.scope}", NOT_IN_SCOPE: f"不属于{self.scope}",
@@ -100,7 +104,8 @@ class Measure:
             "title": self.title,
             "status": status,
             "status_label": label,
-            "window": None if self.window is None else dict(self.window),
+            "window": None if window.last_day is None else {"closes": window.last_day.value.isoformat(),
+                                                            "label": window.label},
             "amount": None if found.amount is None or outcome == NOT_MET else found.amount.as_json(),
             "figures": found.figures,
             "conditions": [check.as_json() for check in found.conditions],

@@ -3,6 +3,8 @@
     PARAMETERS: tuple[ParameterUse, ...]          every Parameter a measure uses, each once
     parameters_of(measure_id) -> tuple[ParameterUse, ...]
     measures_of_part(part_id) -> tuple[Measure, ...]
+    descriptions_of_part(part_id) -> tuple[Description, ...]
+    descriptions_json() -> list[dict]             every measure's description as plain data
 
 A measure uses the figures it declares, those of the shared concepts it declares (calculator/concept.py: the
 figures that define 就业困难人员 come into （三） through it) and the first and last day of its window
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .description import Description
 from .measure import Measure
 from .measures import MEASURES
 from .parameter import Parameter
@@ -62,3 +65,13 @@ def parameters_of(measure_id: str) -> tuple[ParameterUse, ...]:
 def measures_of_part(part_id: str) -> tuple[Measure, ...]:
     """The measures that implement a clause or attachment (`c01`, `a2`): their conditions cite its sentences."""
     return tuple(measure for measure in MEASURES if part_id in measure.parts)
+
+
+def descriptions_of_part(part_id: str) -> tuple[Description, ...]:
+    """The public descriptions (calculator/description.py) of the measures that implement a clause or attachment."""
+    return tuple(measure.description for measure in measures_of_part(part_id))
+
+
+def descriptions_json() -> list[dict]:
+    """Every measure's description as plain data, in clause order (what a page may ship to the browser)."""
+    return [measure.description.as_json() for measure in MEASURES]

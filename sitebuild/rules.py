@@ -1,5 +1,6 @@
 """What the self-check takes from each clause and attachment: the measures that implement it, their windows and
-the figures they use, each joined to the fact in notice/ that records it (build time only).
+the figures they use (their public descriptions, calculator/description.py), each figure joined to the fact in
+notice/ that records it (build time only).
 
 The figures come from the calculator's registry (calculator/registry.py), each joined by its id to the fact of
 notice/ it was written from (calculator/figures.py), whose label the page shows: a figure no fact declares, or a
@@ -10,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from calculator.measure import Measure
-from calculator.registry import PARAMETERS, ParameterUse, measures_of_part, parameters_of
+from calculator.description import Description
+from calculator.registry import PARAMETERS, ParameterUse, descriptions_of_part
 
 from .loader import NoticeDataError, Problem
 from .model import Attachment, Clause, Fact, Notice
@@ -77,23 +78,22 @@ def _joined(notice: Notice) -> dict[str, tuple[Fact, ...]]:
     return {use.id: facts_of(notice, use) for use in PARAMETERS}
 
 
-def _measure_use(notice: Notice, measure: Measure, part_id: str, joined: dict[str, tuple[Fact, ...]],
+def _measure_use(notice: Notice, measure: Description, part_id: str, joined: dict[str, tuple[Fact, ...]],
                  order: dict[str, int]) -> MeasureUse:
-    uses = sorted(parameters_of(measure.id), key=lambda use: (
-        use.parameter is measure.opens, _part_of(notice, use.cite).id != part_id, order[use.cite]))
-    figures = tuple(Figure(use.text, fact) for use in uses for fact in joined[use.id])
-    if measure.closes is None:
-        return MeasureUse(measure.title, measure.open_ended, None, figures)
-    (last_day,) = (use for use in uses if use.parameter is measure.closes.last_day)
-    deadline = next((fact for fact in joined[last_day.id] if fact.closes), None)
-    return MeasureUse(measure.title, measure.window["label"], deadline, figures)
+    window = measure.window
+    uses = sorted(measure.figures, key=lambda figure: (
+        figure.id == window.opens.id, _part_of(notice, figure.cite).id != part_id, order[figure.cite]))
+    figures = tuple(Figure(figure.text, fact) for figure in uses for fact in joined[figure.id])
+    last_day = None if window.last_day is None else window.last_day.id
+    deadline = next((fact for fact in joined.get(last_day, ()) if fact.closes), None)
+    return MeasureUse(measure.title, window.label, deadline, figures)
 
 
 def self_check_uses(notice: Notice) -> SelfCheckUses:
     joined = _joined(notice)
     order = {sentence.id: n for n, sentence in enumerate(s for part in notice.parts for s in part.sentences)}
     by_part = {
-        part.id: tuple(_measure_use(notice, measure, part.id, joined, order) for measure in measures_of_part(part.id))
+        part.id: tuple(_measure_use(notice, measure, part.id, joined, order) for measure in descriptions_of_part(part.id))
         for part in notice.parts
     }
     return SelfCheckUses(

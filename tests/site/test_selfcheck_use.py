@@ -68,7 +68,7 @@ def test_a_part_a_measure_implements_says_how_the_self_check_uses_it(
         assert notice.has_anchor(fragment) and fragment in ids_of(path), (path, fragment)
     for measure in measures_of_part(part_id):
         assert measure.title in text
-        assert (measure.window["label"] if measure.window else measure.open_ended) in text
+        assert measure.description.window.label in text
         for use in parameters_of(measure.id):
             assert use.text in text, (measure.id, use.id)
             page = built_site / notice.page_of(use.cite).removesuffix(".md") / "index.html"
