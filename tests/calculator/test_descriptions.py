@@ -1,44 +1,17 @@
 """Each measure's public description (calculator/description.py): what the site and the browser read instead of a
-measure's fields. Its window gives the result's status on every edge day, its label is the result's, its figures
-are the registry's, and it is plain data; the site's build reads descriptions only."""
+measure's fields. Its figures are the registry's and it is plain data; the site's build reads descriptions only.
+Its window against the results: tests/calculator/test_windows.py."""
 
 from __future__ import annotations
 
 import ast
 import json
-from datetime import timedelta
 
 import pytest
 
-from calculator import evaluate
-from calculator.description import OPEN
 from calculator.measures import MEASURES
 from calculator.registry import descriptions_json, descriptions_of_part, parameters_of
 from sitebuild.paths import PROJECT_ROOT
-
-ASKER = {"individual": {"asker": "individual"}, "unit": {"asker": "unit"}}
-
-
-def _result(measure, as_of) -> dict:
-    asker = sorted(measure.audiences)[0]
-    (found,) = evaluate(ASKER[asker], as_of.isoformat(), measures=[measure.id])["measures"]
-    return found
-
-
-@pytest.mark.parametrize("measure", MEASURES, ids=lambda m: m.id)
-def test_the_window_gives_the_result_s_status_on_each_edge(measure):
-    window = measure.description.window
-    days = [window.opens.value - timedelta(days=1), window.opens.value]
-    if window.last_day is not None:
-        days += [window.last_day.value, window.last_day.value + timedelta(days=1)]
-    for day in days:
-        found = _result(measure, day)
-        status = window.status_on(day)
-        assert (found["status"] if found["status"] in ("closed", "not_yet_open") else OPEN) == status, day
-        if window.last_day is not None:
-            assert found["window"] == {"closes": window.last_day.value.isoformat(), "label": window.label}
-        else:
-            assert found["window"] is None and window.label in found["notes"]
 
 
 @pytest.mark.parametrize("measure", MEASURES, ids=lambda m: m.id)

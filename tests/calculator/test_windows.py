@@ -1,4 +1,5 @@
-"""Every measure opens with the notice (2021-07-26) and, where the notice states a last day, closes after it."""
+"""Every measure opens with the notice (2021-07-26) and, where the notice states a last day, closes after it; its
+public description's window (calculator/description.py) says the same."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from calculator import evaluate
+from calculator.description import OPEN
 from calculator.measures import MEASURES
 
 ASKER = {"individual": {"asker": "individual"}, "unit": {"asker": "unit"}}
@@ -62,3 +64,19 @@ def test_a_deadline_written_as_before_a_day_says_the_day_is_counted(measure, not
     notes = status(measure, last_day.value)["notes"]
     assert any(f"“{last_day.text}前”" in note and "含" in note for note in notes) == written_before
     assert status(measure, last_day.value)["status"] != "closed"
+
+
+@pytest.mark.parametrize("measure", MEASURES, ids=lambda m: m.id)
+def test_the_window_gives_the_result_s_status_on_each_edge(measure):
+    window = measure.description.window
+    days = [window.opens.value - timedelta(days=1), window.opens.value]
+    if window.last_day is not None:
+        days += [window.last_day.value, window.last_day.value + timedelta(days=1)]
+    for day in days:
+        found = status(measure, day)
+        expected = window.status_on(day)
+        assert (found["status"] if found["status"] in ("closed", "not_yet_open") else OPEN) == expected, day
+        if window.last_day is not None:
+            assert found["window"] == {"closes": window.last_day.value.isoformat(), "label": window.label}
+        else:
+            assert found["window"] is None and window.label in found["notes"]
