@@ -1,4 +1,5 @@
-"""A measure as others may read it without running its rule: its window, its figures and their sentences.
+"""A measure as others may read it without running its rule: its window, its figures and their sentences, the
+questions it reads and the shared concepts it asks about.
 
 The site's clause pages read this (sitebuild/rules.py), never a measure's fields; `as_json` gives the same as
 plain data for the browser. `Measure.evaluate` takes a result's status on the judgement date from the window.
@@ -49,6 +50,8 @@ class Description:
     audiences: tuple[str, ...]  # values of the `asker` question it concerns
     window: Window
     figures: tuple[Parameter, ...]  # every figure of the notice it uses, its own first, the day of effect last
+    inputs: tuple[str, ...]  # every question it reads (ids of calculator/inputs.py), its own first
+    concepts: tuple[str, ...]  # the shared concepts it asks about (calculator/concept.py), by name
 
     @property
     def sentences(self) -> tuple[str, ...]:
@@ -67,6 +70,8 @@ class Description:
             "figures": [{"id": figure.id, "value": _plain(figure.value), "cite": figure.cite, "text": figure.text}
                         for figure in self.figures],
             "sentences": list(self.sentences),
+            "inputs": list(self.inputs),
+            "concepts": list(self.concepts),
         }
 
 

@@ -57,7 +57,7 @@ class Measure:
         window = Window(self.opens, None, self.open_ended) if closes is None else Window(
             self.opens, closes.last_day, f"{closes.what}截至{zh_date(closes.last_day.value)}")
         description = Description(self.id, self.clause, self.title, self.parts, tuple(sorted(self.audiences)), window,
-                                  self.uses())
+                                  self.uses(), self.asks(), tuple(concept.name for concept in self.all_concepts()))
         object.__setattr__(self, "description", description)  # built once: it depends on no answer
 
     def uses(self) -> tuple[Parameter, ...]:

@@ -50,7 +50,7 @@ def _part_of(notice: Notice, anchor: str) -> Clause | Attachment:
     return next(part for part in notice.parts if part.page == page)
 
 
-def facts_of(notice: Notice, use: ParameterUse) -> tuple[Fact, ...]:
+def _facts_of(notice: Notice, use: ParameterUse) -> tuple[Fact, ...]:
     """The facts of the Parameter's sentence whose value holds its words: the one that declares it, and another
     that states the same words (c07's two documents extended to the same day)."""
     facts = _part_of(notice, use.cite).explanation.facts
@@ -75,7 +75,7 @@ def _joined(notice: Notice) -> dict[str, tuple[Fact, ...]]:
                                                                      "`.venv/bin/python -m sitebuild.figures`"))
     if problems:
         raise NoticeDataError(problems)
-    return {use.id: facts_of(notice, use) for use in PARAMETERS}
+    return {use.id: _facts_of(notice, use) for use in PARAMETERS}
 
 
 def _measure_use(notice: Notice, measure: Description, part_id: str, joined: dict[str, tuple[Fact, ...]],

@@ -136,7 +136,7 @@ def test_a_measure_declares_the_figures_it_reads(measure: Measure, trace: _Trace
 
 @pytest.mark.parametrize("measure", MEASURES, ids=lambda measure: measure.id)
 def test_a_measure_declares_the_questions_it_reads(measure: Measure, trace: _Trace) -> None:
-    declared = set(measure.asks())
+    declared = set(measure.description.inputs)
     assert trace.inputs[measure.id] - declared == set(), "read but not declared"
     assert declared - trace.inputs[measure.id] == set(), "declared but never read"
     assert len(measure.inputs) == len(set(measure.inputs)), "declared twice"

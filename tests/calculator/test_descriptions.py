@@ -32,6 +32,7 @@ def test_descriptions_are_plain_data():
     assert {"id": "internship-remaining-share", "value": "1/3", "cite": "c05-1", "text": "不足1/3"} in c05["figures"]
     (c14,) = [entry for entry in data if entry["id"] == "c14"]
     assert c14["window"]["last_day"] is None and "没有写明截止日期" in c14["window"]["label"]
+    assert c14["concepts"] == ["城镇零就业家庭", "法定退休年龄"] and "household_urban" in c14["inputs"]
 
 
 def test_descriptions_by_part():
