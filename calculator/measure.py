@@ -8,8 +8,8 @@ from typing import Any
 
 from .concept import Concept
 from .contacts import Office, enquiry
-from .description import Description, Window
 from .dates import zh_date
+from .description import Description, Window
 from .facts import Facts
 from .inputs import ORDER
 from .parameter import ISSUE_DATE, Parameter
