@@ -15,7 +15,7 @@ import pytest
 
 from calculator.registry import measures_of_part, parameters_of
 from sitebuild.loader import NoticeDataError
-from sitebuild.model import Clause, Notice
+from sitebuild.model import Clause, Fact, Notice
 from sitebuild.rules import self_check_uses
 
 LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.S)
@@ -104,18 +104,21 @@ def test_the_facts_box_marks_the_facts_the_self_check_uses(notice: Notice, page_
     assert not any(fact.label == "“免申即享”参保人数的统计时点" for fact in used)  # c01's 2020年末: not a rule's figure
 
 
-def _without_fact(notice: Notice, cite: str, value: str) -> Notice:
-    def trimmed(clause: Clause) -> Clause:
-        facts = tuple(f for f in clause.explanation.facts if (f.cite, f.value) != (cite, value))
+def _with_facts(notice: Notice, change: Callable[[tuple[Fact, ...]], tuple[Fact, ...]]) -> Notice:
+    """The notice with every clause's facts changed by `change`."""
+    def changed(clause: Clause) -> Clause:
+        facts = change(clause.explanation.facts)
         return dataclasses.replace(clause, explanation=dataclasses.replace(clause.explanation, facts=facts))
 
-    sections = tuple(dataclasses.replace(s, clauses=tuple(map(trimmed, s.clauses))) for s in notice.sections)
+    sections = tuple(dataclasses.replace(s, clauses=tuple(map(changed, s.clauses))) for s in notice.sections)
     return dataclasses.replace(notice, sections=sections, _anchors={})
 
 
 def test_a_figure_the_self_check_uses_without_a_fact_fails_the_build(notice: Notice) -> None:
+    without = _with_facts(notice, lambda facts: tuple(
+        f for f in facts if (f.cite, f.value) != ("c03-2", "当地农村最低生活保障标准的1.5倍")))
     with pytest.raises(NoticeDataError) as raised:
-        self_check_uses(_without_fact(notice, "c03-2", "当地农村最低生活保障标准的1.5倍"))
+        self_check_uses(without)
     (problem,) = raised.value.problems
     assert problem.file == "notice/clauses/c03.yaml" and "1.5倍" in problem.message
     assert "'poverty-alleviated-factor'" in problem.message
@@ -123,14 +126,11 @@ def test_a_figure_the_self_check_uses_without_a_fact_fails_the_build(notice: Not
 
 def test_a_figure_the_notice_now_says_otherwise_fails_the_build(notice: Notice) -> None:
     """calculator/figures.py is written from notice/; a fact edited since, and not written out, is refused."""
-    def edited(clause: Clause) -> Clause:
-        facts = tuple(dataclasses.replace(f, figure=dataclasses.replace(f.figure, value=Decimal("0.07")))
-                      if f.figure and f.figure.id == "layoff-rate-limit" else f for f in clause.explanation.facts)
-        return dataclasses.replace(clause, explanation=dataclasses.replace(clause.explanation, facts=facts))
-
-    sections = tuple(dataclasses.replace(s, clauses=tuple(map(edited, s.clauses))) for s in notice.sections)
+    edited = _with_facts(notice, lambda facts: tuple(
+        dataclasses.replace(f, figure=dataclasses.replace(f.figure, value=Decimal("0.07")))
+        if f.figure and f.figure.id == "layoff-rate-limit" else f for f in facts))
     with pytest.raises(NoticeDataError) as raised:
-        self_check_uses(dataclasses.replace(notice, sections=sections, _anchors={}))
+        self_check_uses(edited)
     (problem,) = raised.value.problems
     assert (problem.file, problem.path) == ("calculator/figures.py", "layoff-rate-limit")
     assert "python -m sitebuild.figures" in problem.message
