@@ -17,21 +17,21 @@ import calculator
 
 from calculator.contacts import NATIONAL_HOTLINE, NO_OFFICE
 from .loader import load_notice
+from .lockfile import LOCK_FILE, write_locked_wheel
 from .markdown import chinese_date
 from .model import Clause, Notice
 from .pages import anchor_label
 from .paths import NOTICE_DIR, PROJECT_ROOT, TEMPLATES_DIR
 from .precompress import transfer_size
 from .timeline import deadlines
-from .wheel import Distribution, write_wheel
+from .wheel import Distribution
 
 PYODIDE_PACKAGE = PROJECT_ROOT / "node_modules" / "pyodide"
 # What the page needs of the npm package at run time: the loader, the Emscripten module, the WebAssembly
-# binary, the standard library and the lock file that loadPyodide reads. Source maps, the CommonJS build,
-# the consoles and the type declarations stay out of the site.
-PYODIDE_RUNTIME_FILES = (
-    "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
-)
+# binary and the standard library. The lock file that loadPyodide reads is the site's own copy, with the
+# rules' wheel added (sitebuild/lockfile.py), beside the wheel. Source maps, the CommonJS build, the consoles
+# and the type declarations stay out of the site.
+PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PAGE = "self-check.md"
 # The page is served at <site>/self-check/, one level below the site root.
 SITE_ROOT_FROM_PAGE = "../"
@@ -132,15 +132,18 @@ def bundle(docs_dir: Path) -> None:
     assets = docs_dir / "assets"
     pyodide_dir = vendor_pyodide(assets)
     shutil.rmtree(assets / "calculator", ignore_errors=True)
-    wheel = write_wheel(Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml"), assets / "calculator")
+    wheel = write_locked_wheel(
+        Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml"), PYODIDE_PACKAGE / LOCK_FILE, assets / "calculator"
+    )
     urls = {
         "pyodide_index": _page_url(docs_dir, pyodide_dir) + "/",
         "wheel": _page_url(docs_dir, wheel),
         "assets": _page_url(docs_dir, assets / "selfcheck") + "/",
         "site_root": SITE_ROOT_FROM_PAGE,
     }
-    # Pyodide's runtime, the rules' wheel and the self-check's own scripts (the page, the worker, the bridge).
-    fetched = [pyodide_dir / name for name in PYODIDE_RUNTIME_FILES] + [wheel]
+    # Pyodide's runtime, the rules' wheel with its lock file and the self-check's own scripts (the page, the
+    # worker, the bridge).
+    fetched = [pyodide_dir / name for name in PYODIDE_RUNTIME_FILES] + [wheel, wheel.with_name(LOCK_FILE)]
     fetched += sorted(path for path in (assets / "selfcheck").iterdir() if path.is_file())
     notice = load_notice(NOTICE_DIR)
     page = render_page(calculator.catalogue(), notice, urls, download_mb=download_size(fetched) / 1_000_000)

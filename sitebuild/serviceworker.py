@@ -1,10 +1,10 @@
 """The site's service worker, written after the MkDocs build: `sw.js` at the site root.
 
 Its manifest lists what it keeps for offline use, each file with its SHA-256 (as a Subresource Integrity
-string), in two groups: the shell (every page and what pages load) and the self-check's runtime (Pyodide and
-the calculator wheel, cached only once the self-check has been used). The manifest's hash is the worker's
-version, so any changed file (a new rule is a new wheel) makes a new `sw.js`, which browsers install on the
-next visit. The worker's logic is in sw.js next to this module; docs/assets/offline/register.js registers it.
+string), in two groups: the shell (every page and what pages load) and the self-check's runtime (Pyodide, and
+the calculator wheel with its lock file, cached only once the self-check has been used). The manifest's hash is
+the worker's version, so any changed file (a new rule is a new wheel) makes a new `sw.js`, which browsers install
+on the next visit. The worker's logic is in sw.js next to this module; docs/assets/offline/register.js registers it.
 """
 
 from __future__ import annotations
@@ -72,10 +72,11 @@ def self_check_urls(site_dir: Path) -> tuple[str, str]:
 
 
 def self_check_runtime(site_dir: Path) -> set[Path]:
-    """The files the self-check downloads to run: the Pyodide directory and the wheel its page names."""
+    """The files the self-check downloads to run: the Pyodide directory and the directory of the wheel its page
+    names (the wheel and the lock file that names it)."""
     pyodide_index, wheel = self_check_urls(site_dir)
-    pyodide_dir = (site_dir / pyodide_index).resolve()
-    return {path for path in pyodide_dir.rglob("*") if path.is_file()} | {(site_dir / wheel).resolve()}
+    directories = ((site_dir / pyodide_index).resolve(), (site_dir / wheel).resolve().parent)
+    return {path for directory in directories for path in directory.rglob("*") if path.is_file()}
 
 
 def lunr_files(site_dir: Path) -> set[str]:
@@ -111,7 +112,8 @@ def manifest(site_dir: Path) -> dict:
         groups["selfCheck" if in_runtime else "shell"].append({
             "url": url_of(relative),
             "integrity": integrity(path.read_bytes()),
-            # Pyodide sits in a directory named for its version and the wheel in one named for its hash.
+            # Pyodide sits in a directory named for its version, the wheel and its lock file in one named for
+            # the lock file's hash.
             "immutable": in_runtime or bool(HASHED_NAME.search(relative.name)),
         })
     source = SOURCE.read_text(encoding="utf-8")

@@ -1,13 +1,11 @@
 """Write the rules package `calculator` as a pure-Python wheel, byte for byte reproducible.
 
-Why not `pyodide build`: the design names pyodide-build as the tool, but pyodide-build 0.39.2 (the release
-that matches Pyodide 314) requires Python >= 3.12 while this project's machines run CPython 3.11, and
-`pyodide build` downloads a cross-build environment (Emscripten toolchain and Pyodide's Python headers)
-that an offline machine cannot fetch. A pure-Python wheel is a plain zip (PEP 427) that needs none of
-that, so it is written here with the standard library. The metadata comes from pyproject.toml's
-[project] table, the same table the standard tools read (`pip wheel --no-deps .` builds an
-equivalent wheel through flit_core). Entries are sorted and stamped with a fixed date, so the same
-sources always give the same bytes and so the same content hash in the URL the site serves.
+A pure-Python wheel is a plain zip (PEP 427), so it is written here with the standard library rather than by
+`pyodide build`, which downloads a cross-build environment (Emscripten and Pyodide's Python headers) that an
+offline machine cannot fetch and that a wheel without compiled code does not need. The metadata comes from
+pyproject.toml's [project] table, the same table the standard tools read (`pip wheel --no-deps .` builds an
+equivalent wheel through flit_core). Entries are sorted and stamped with a fixed date, so the same sources always
+give the same bytes. sitebuild/lockfile.py then adds the wheel to Pyodide's lock file with pyodide-build.
 """
 
 from __future__ import annotations
@@ -117,14 +115,5 @@ def wheel_bytes(dist: Distribution) -> bytes:
 
 
 def content_hash(data: bytes) -> str:
-    """A short hex digest that names the directory a wheel is served from."""
+    """A short hex digest of `data`, to name the directory a file is served from."""
     return hashlib.sha256(data).hexdigest()[:16]
-
-
-def write_wheel(dist: Distribution, out_dir: Path) -> Path:
-    """Write the wheel to `out_dir/<content hash>/<wheel name>` and return its path."""
-    data = wheel_bytes(dist)
-    path = out_dir / content_hash(data) / dist.wheel_name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path

@@ -16,6 +16,7 @@ CAUSES = {  # what the self-check page says for each likely cause of a failure t
     "wasm-type": "原因可能是：网站服务器没有把 .wasm 文件当作 WebAssembly（application/wasm）发送。",
     "csp": "原因可能是：网站的内容安全策略（Content-Security-Policy）不允许运行 WebAssembly（缺少 'wasm-unsafe-eval'）。",
     "download": "原因可能是：有文件没能下载（网络中断，或网站的文件不全）。",
+    "integrity": "原因可能是：下载到的计算程序与网站发布的不一致（缓存出错，或网站正在更新、文件没有上传完）。",
     "stalled": "原因可能是：下载停住了，很久没有收到任何数据（网络中断，或服务器没有响应）。",
 }
 

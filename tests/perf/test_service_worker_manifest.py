@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild import serviceworker
+from sitebuild.lockfile import LOCK_FILE
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +50,11 @@ def test_each_entry_has_the_hash_of_its_file(built_site: Path, manifest: dict) -
 def test_the_self_check_runtime_is_its_own_group_of_immutable_files(built_site: Path, manifest: dict) -> None:
     pyodide_index, wheel = serviceworker.self_check_urls(built_site)
     runtime = {entry["url"] for entry in manifest["selfCheck"]}
-    vendored = {path.relative_to(built_site).as_posix() for path in (built_site / pyodide_index).iterdir()
+    directories = (built_site / pyodide_index, (built_site / wheel).parent)  # Pyodide; the wheel and its lock file
+    vendored = {path.relative_to(built_site).as_posix() for directory in directories for path in directory.iterdir()
                 if path.suffix not in (".gz", ".br")}
-    assert runtime == vendored | {wheel}
+    assert wheel in vendored and posixpath.dirname(wheel) + "/" + LOCK_FILE in vendored
+    assert runtime == vendored
     assert all(entry["immutable"] for entry in manifest["selfCheck"])
     assert not [e["url"] for e in manifest["shell"] if e["url"].startswith(("assets/pyodide/", "assets/calculator/"))]
 

@@ -4,6 +4,7 @@ download it says it needs."""
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import html
 import json
 import re
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from sitebuild import precompress, selfcheck
+from sitebuild.lockfile import LOCK_FILE
 from sitebuild.paths import PROJECT_ROOT
 from sitebuild.wheel import Distribution, content_hash, wheel_bytes
 
@@ -42,12 +44,16 @@ def test_only_the_runtime_files_of_pyodide_are_copied(built_site: Path, page_htm
     assert from_page(built_site, root_attribute(page_html, "data-pyodide-index")) == vendored.resolve()
 
 
-def test_the_wheel_is_served_under_its_content_hash(built_site: Path, page_html: str) -> None:
+def test_the_wheel_is_served_beside_its_lock_file_under_the_lock_files_content_hash(
+    built_site: Path, page_html: str
+) -> None:
     wheels = list((built_site / "assets" / "calculator").glob("*/*.whl"))
     assert len(wheels) == 1
     (wheel,) = wheels
     data = wheel.read_bytes()
-    assert wheel.parent.name == content_hash(data)
+    lock = wheel.with_name(LOCK_FILE).read_bytes()
+    assert wheel.parent.name == content_hash(lock)
+    assert json.loads(lock)["packages"]["huludao-policy-calculator"]["sha256"] == hashlib.sha256(data).hexdigest()
     assert data == wheel_bytes(Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml"))
     assert from_page(built_site, root_attribute(page_html, "data-wheel")) == wheel.resolve()
 

@@ -1,4 +1,5 @@
-"""The calculator wheel: reproducible, complete, valid for pip, and named by its content."""
+"""The calculator wheel: reproducible, complete, valid for pip, and in Pyodide's lock file with its sha256, served
+from a directory named by the lock file's content."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import base64
 import csv
 import hashlib
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -14,8 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild.lockfile import LOCK_FILE, write_locked_wheel
 from sitebuild.paths import PROJECT_ROOT
-from sitebuild.wheel import Distribution, content_hash, package_files, wheel_bytes, write_wheel
+from sitebuild.selfcheck import PYODIDE_PACKAGE
+from sitebuild.wheel import Distribution, content_hash, package_files, wheel_bytes
+
+PYODIDE_LOCK = PYODIDE_PACKAGE / LOCK_FILE
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +65,8 @@ def test_record_lists_every_file_with_its_sha256_and_size(distribution: Distribu
 
 
 def test_pip_installs_the_wheel_and_it_evaluates(distribution: Distribution, tmp_path: Path) -> None:
-    wheel = write_wheel(distribution, tmp_path / "dist")
+    wheel = tmp_path / distribution.wheel_name
+    wheel.write_bytes(wheel_bytes(distribution))
     target = tmp_path / "installed"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--target", target, wheel],
@@ -80,15 +87,31 @@ def test_pip_installs_the_wheel_and_it_evaluates(distribution: Distribution, tmp
     assert '"as_of": "2021-08-01"' in result
 
 
+def test_pyodide_build_adds_the_wheel_to_pyodides_lock_file_with_its_sha256(
+    distribution: Distribution, wheel: bytes, tmp_path: Path
+) -> None:
+    path = write_locked_wheel(distribution, PYODIDE_LOCK, tmp_path)
+    assert path.read_bytes() == wheel
+    lock_bytes = path.with_name(LOCK_FILE).read_bytes()
+    assert sorted(p.name for p in path.parent.iterdir()) == sorted([distribution.wheel_name, LOCK_FILE])
+    assert path.parent.name == content_hash(lock_bytes)
+    lock, pyodide = json.loads(lock_bytes), json.loads(PYODIDE_LOCK.read_text(encoding="utf-8"))
+    entry = lock["packages"].pop(distribution.name)
+    assert entry["file_name"] == distribution.wheel_name  # beside the lock file
+    assert entry["sha256"] == hashlib.sha256(wheel).hexdigest()
+    assert (entry["imports"], entry["depends"], entry["install_dir"]) == (["calculator"], [], "site")
+    assert lock == pyodide  # Pyodide's own entries and its ABI stay as they are
+
+
 def test_a_changed_rule_gets_a_new_url(distribution: Distribution, tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(distribution.package_dir, project / "calculator", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(PROJECT_ROOT / "pyproject.toml", project)
     copy = Distribution.from_pyproject(project / "pyproject.toml")
-    before = write_wheel(copy, tmp_path / "before")
-    assert before.parent.name == content_hash(before.read_bytes())
+    before = write_locked_wheel(copy, PYODIDE_LOCK, tmp_path / "before")
+    assert write_locked_wheel(copy, PYODIDE_LOCK, tmp_path / "again").parent.name == before.parent.name
     with (project / "calculator" / "__init__.py").open("a", encoding="utf-8") as module:
         module.write("\n# a changed rule\n")
-    after = write_wheel(copy, tmp_path / "after")
+    after = write_locked_wheel(copy, PYODIDE_LOCK, tmp_path / "after")
     assert after.name == before.name == distribution.wheel_name
     assert after.parent.name != before.parent.name

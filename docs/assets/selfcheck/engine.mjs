@@ -28,7 +28,8 @@ export class InputError extends Error {
  * The engine cannot run here. `reason` is "unsupported" (no WebAssembly or Worker) or "failed"; for a
  * failure, `failure` names the likely cause: "module-type" (a script not served as JavaScript), "wasm-type"
  * (the WebAssembly binary not served as application/wasm), "csp" (a Content-Security-Policy without
- * 'wasm-unsafe-eval'), "download" (a file could not be downloaded), "stalled" (no progress for STALL_MS)
+ * 'wasm-unsafe-eval'), "download" (a file could not be downloaded), "integrity" (the rules' wheel arrived with
+ * other bytes than the lock file's sha256: corrupted, truncated or stale), "stalled" (no progress for STALL_MS)
  * or "unknown".
  */
 export class EngineUnavailable extends Error {

@@ -2,18 +2,23 @@
 // answers "evaluate" requests. Every URL comes from the page in the "start" message, already absolute,
 // so the site works from any sub-path; nothing here talks to another origin.
 //
+// The wheel is installed by Pyodide's package loader, by the name the lock file beside it gives it (the build
+// adds it with pyodide-build, sitebuild/lockfile.py): Pyodide checks the download against the sha256 the lock
+// file holds, so a corrupted, truncated or stale wheel is refused, never run.
+//
 // While it loads it tells the page how it is getting on (engine.mjs keeps a watchdog on that): a "progress"
 // message for every piece of a download, every file finished and every step of the start, and a "failed"
 // message with the likely cause as soon as loading cannot succeed. Pyodide itself never gives up on a
 // WebAssembly binary it cannot compile (it waits for ever), so the worker checks what it can beforehand:
 // that WebAssembly may run here at all, and that every file it fetches arrives, the binary as application/wasm.
 
-import { diagnose, mediaType } from "./diagnose.mjs";
+import { diagnose, diagnoseWheel, mediaType } from "./diagnose.mjs";
 import { savedSnapshot, saveSnapshot } from "./snapshot.mjs";
 
 const PROGRESS_INTERVAL_MS = 250; // at most one progress message this often
 const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 const PYODIDE_MODULES = ["pyodide.mjs", "pyodide.asm.mjs"];
+const LOCK_FILE = "pyodide-lock.json"; // beside the wheel
 
 let evaluateJson = null;
 let startup = null;
@@ -39,19 +44,18 @@ async function start({ pyodideIndex, wheelUrl, bridgeUrl }) {
   watchDownloads();
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", pyodideIndex).href);
   progressed();
-  const files = Promise.all([
-    fetchOk(wheelUrl).then((response) => response.arrayBuffer()),
-    fetchOk(bridgeUrl).then((response) => response.text()),
-  ]);
-  files.catch(() => {}); // awaited below; a failure is reported there
+  const bridge = fetchOk(bridgeUrl).then((response) => response.text());
+  bridge.catch(() => {}); // awaited below; a failure is reported there
   const boot = async (snapshotOptions) => {
-    const options = {
-      indexURL: pyodideIndex, stdout: () => {}, stderr: (line) => console.warn(line), ...snapshotOptions,
-    };
-    const [pyodide, [wheel]] = await Promise.all([loadPyodide(options), files]);
+    const pyodide = await loadPyodide({
+      indexURL: pyodideIndex,
+      lockFileURL: new URL(LOCK_FILE, wheelUrl).href,
+      stdout: () => {},
+      stderr: (line) => console.warn(line),
+      ...snapshotOptions,
+    });
     progressed();
-    const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-    pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages }); // a snapshot holds modules, not files
+    await installWheel(pyodide, wheelUrl); // a snapshot holds modules, not files: installed on every start
     pyodide.runPython("import json, calculator");
     progressed();
     return pyodide;
@@ -63,19 +67,34 @@ async function start({ pyodideIndex, wheelUrl, bridgeUrl }) {
     try {
       pyodide = await boot({ _loadSnapshot: saved.bytes() });
     } catch (error) {
+      if (error instanceof LoadFailure) throw error; // the wheel itself was refused: a full start fails alike
       console.warn("自测程序的快照无法恢复，改为完整加载：", error);
       await saved.forget();
     }
   }
   if (!pyodide) {
     pyodide = await boot({ _makeSnapshot: true });
+    // A snapshot holds Python's memory, not the installed files, and Pyodide takes one only while no package
+    // counts as loaded: the wheel is installed (and checked) again on every start, the restored one included.
+    for (const name of Object.keys(pyodide.loadedPackages)) delete pyodide.loadedPackages[name];
     // Taken here, before the bridge exists and any answer is evaluated: the snapshot holds no answers.
     saveSnapshot(pyodide.makeMemorySnapshot(), wheelUrl, version);
   }
-  const [, bridge] = await files;
   const namespace = pyodide.globals.get("dict")();
-  pyodide.runPython(bridge, { globals: namespace });
+  pyodide.runPython(await bridge, { globals: namespace });
   evaluateJson = namespace.get("evaluate_json");
+}
+
+/** Install the wheel at `wheelUrl` by its name in Pyodide's lock file, which checks it against its sha256. */
+async function installWheel(pyodide, wheelUrl) {
+  const fileName = new URL(wheelUrl).pathname.split("/").pop();
+  const entry = Object.values(pyodide.lockfile.packages).find((item) => item.file_name === fileName);
+  if (!entry) throw new LoadFailure("download", `${LOCK_FILE} names no ${fileName}`);
+  const errors = [];
+  const loaded = await pyodide.loadPackage(entry.name, { messageCallback: () => {}, errorCallback: (line) => errors.push(line) });
+  if (!loaded.some((item) => item.name === entry.name)) {
+    throw new LoadFailure(await diagnoseWheel(wheelUrl, entry.sha256), `${fileName}: ${errors.join(" ")}`);
+  }
 }
 
 /**
@@ -89,7 +108,9 @@ function watchDownloads() {
     try {
       response = await fetchFile(resource, options);
     } catch (error) {
-      reportFailure("download", `${resource}: ${error}`);
+      // A download checked against a hash (the wheel) fails like a network error when the hash differs:
+      // installWheel finds out which it was.
+      if (!options?.integrity) reportFailure("download", `${resource}: ${error}`);
       throw error;
     }
     const type = response.headers.get("Content-Type");
