@@ -19,8 +19,10 @@ from playwright.sync_api import BrowserContext, Page, Request
 import calculator
 from sitebuild import serviceworker
 from sitebuild.paths import PROJECT_ROOT
+from sitebuild.lockfile import LOCK_FILE, write_locked_wheel
 from sitebuild.precompress import precompress_site
-from sitebuild.wheel import Distribution, write_wheel
+from sitebuild.selfcheck import PYODIDE_PACKAGE
+from sitebuild.wheel import Distribution
 
 from offline_site import Host, wait_for_self_check
 
@@ -121,7 +123,9 @@ def changed_rule_site(built_site: Path, tmp_path: Path) -> tuple[Path, dict]:
     site = tmp_path / "site"
     shutil.copytree(built_site, site)  # unchanged files keep their times, as on a server that only gets changes
     _, old_wheel = serviceworker.self_check_urls(site)
-    new_wheel = write_wheel(Distribution.from_pyproject(source / "pyproject.toml"), site / "assets" / "calculator")
+    new_wheel = write_locked_wheel(
+        Distribution.from_pyproject(source / "pyproject.toml"), PYODIDE_PACKAGE / LOCK_FILE, site / "assets" / "calculator"
+    )
     shutil.rmtree((site / old_wheel).parent)
     page = site / "self-check" / "index.html"
     html = page.read_text(encoding="utf-8")

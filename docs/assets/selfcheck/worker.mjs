@@ -91,7 +91,10 @@ async function installWheel(pyodide, wheelUrl) {
   const entry = Object.values(pyodide.lockfile.packages).find((item) => item.file_name === fileName);
   if (!entry) throw new LoadFailure("download", `${LOCK_FILE} names no ${fileName}`);
   const errors = [];
-  const loaded = await pyodide.loadPackage(entry.name, { messageCallback: () => {}, errorCallback: (line) => errors.push(line) });
+  const loaded = await pyodide.loadPackage(entry.name, {
+    messageCallback: () => {},
+    errorCallback: (line) => errors.push(line),
+  });
   if (!loaded.some((item) => item.name === entry.name)) {
     throw new LoadFailure(await diagnoseWheel(wheelUrl, entry.sha256), `${fileName}: ${errors.join(" ")}`);
   }
