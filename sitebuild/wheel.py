@@ -6,6 +6,10 @@ offline machine cannot fetch and that a wheel without compiled code does not nee
 pyproject.toml's [project] table, the same table the standard tools read (`pip wheel --no-deps .` builds an
 equivalent wheel through flit_core). Entries are sorted and stamped with a fixed date, so the same sources always
 give the same bytes. sitebuild/lockfile.py then adds the wheel to Pyodide's lock file with pyodide-build.
+
+The wheel is the browser's: it carries the modules that `import calculator` loads, not the command line
+(`__main__`, `batch`, `rows`, `files`) or the registry, which only the command line and the build import. On
+CPython the whole package runs from the source tree.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+
+from .imports import imported_modules
 
 _FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 _TAG = "py3-none-any"
@@ -73,6 +79,13 @@ def package_files(package_dir: Path) -> list[Path]:
     )
 
 
+def wheel_files(package_dir: Path) -> list[Path]:
+    """What the wheel carries of the package: the modules that `import <package>` loads (sitebuild/imports.py)
+    and every file that is not a Python module (data a module may read), in a stable order."""
+    modules = imported_modules(package_dir)
+    return [path for path in package_files(package_dir) if path.suffix != ".py" or path in modules]
+
+
 def _record_hash(data: bytes) -> str:
     digest = hashlib.sha256(data).digest()
     return "sha256=" + base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
@@ -94,9 +107,9 @@ def _metadata_files(dist: Distribution) -> dict[str, bytes]:
 
 
 def wheel_bytes(dist: Distribution) -> bytes:
-    """The wheel of `dist` as bytes: package files, METADATA, WHEEL and RECORD."""
+    """The wheel of `dist` as bytes: the package's files it carries (`wheel_files`), METADATA, WHEEL and RECORD."""
     root = dist.package_dir.parent
-    entries = {path.relative_to(root).as_posix(): path.read_bytes() for path in package_files(dist.package_dir)}
+    entries = {path.relative_to(root).as_posix(): path.read_bytes() for path in wheel_files(dist.package_dir)}
     if not entries:
         raise FileNotFoundError(f"{dist.package_dir} holds no files to put in the wheel")
     entries.update(_metadata_files(dist))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import csv
 import hashlib
+import importlib.util
 import io
 import json
 import shutil
@@ -19,9 +20,40 @@ import pytest
 from sitebuild.lockfile import LOCK_FILE, write_locked_wheel
 from sitebuild.paths import PROJECT_ROOT
 from sitebuild.selfcheck import PYODIDE_PACKAGE
-from sitebuild.wheel import Distribution, content_hash, package_files, wheel_bytes
+from sitebuild.wheel import Distribution, content_hash, wheel_bytes
 
 PYODIDE_LOCK = PYODIDE_PACKAGE / LOCK_FILE
+
+
+BRIDGE = PROJECT_ROOT / "docs" / "assets" / "selfcheck" / "bridge.py"
+# What the worker does in Pyodide, in CPython: run the bridge (it imports json and calculator) and evaluate every
+# case through it; then name the files of the package's modules that were imported.
+TRACE_THE_BROWSER = """
+import json, runpy, sys
+sys.path.insert(0, sys.argv[1])
+bridge = runpy.run_path(sys.argv[2])
+cases = json.load(sys.stdin)
+for case in cases:
+    json.loads(bridge["evaluate_json"](json.dumps(case["input"]), case["as_of"]))
+modules = [module.__file__ for name, module in sys.modules.items() if name.partition(".")[0] == "calculator"]
+json.dump({"evaluated": len(cases), "modules": modules}, sys.stdout)
+"""
+
+
+def scenario_cases() -> list:
+    """The scenario cases of tests/calculator/cases/, read by tests/calculator/cases.py (loaded by its path)."""
+    spec = importlib.util.spec_from_file_location("scenario_cases", PROJECT_ROOT / "tests" / "calculator" / "cases.py")
+    module = sys.modules.setdefault(spec.name, importlib.util.module_from_spec(spec))  # its dataclasses look there
+    spec.loader.exec_module(module)
+    return module.load_cases()
+
+
+def copy_of_the_project(distribution: Distribution, tmp_path: Path) -> Path:
+    """The package and pyproject.toml copied to `tmp_path / "project"`, to change them there."""
+    project = tmp_path / "project"
+    shutil.copytree(distribution.package_dir, project / "calculator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PROJECT_ROOT / "pyproject.toml", project)
+    return project
 
 
 @pytest.fixture(scope="module")
@@ -38,16 +70,35 @@ def test_the_same_sources_give_the_same_bytes(distribution: Distribution, wheel:
     assert wheel_bytes(distribution) == wheel
 
 
-def test_the_wheel_holds_every_file_of_the_package_and_nothing_else(distribution: Distribution, wheel: bytes) -> None:
+def test_the_wheel_holds_what_the_browser_imports_and_nothing_else(distribution: Distribution, wheel: bytes) -> None:
+    """The package files in the wheel are the modules the browser's flow imports, traced in CPython: the worker's
+    bridge run on every scenario case; everything else of the package (the command line, the batch mode, the
+    registry) stays out."""
+    cases = scenario_cases()
+    trace = subprocess.run(
+        [sys.executable, "-E", "-S", "-B", "-c", TRACE_THE_BROWSER, str(PROJECT_ROOT), str(BRIDGE)],
+        input=json.dumps([{"input": case.input, "as_of": case.as_of} for case in cases]),
+        capture_output=True, text=True, timeout=300, check=True,
+    )
+    output = json.loads(trace.stdout)
+    assert output["evaluated"] == len(cases) >= 20
+    imported = sorted(Path(path).relative_to(PROJECT_ROOT).as_posix() for path in output["modules"])
     names = zipfile.ZipFile(io.BytesIO(wheel)).namelist()
     package = sorted(name for name in names if not name.startswith(distribution.dist_info))
-    expected = sorted(path.relative_to(PROJECT_ROOT).as_posix() for path in package_files(distribution.package_dir))
-    assert package == expected
-    assert "calculator/__init__.py" in package
+    assert package == imported
+    for left_out in ("__main__.py", "batch.py", "rows.py", "files.py", "registry.py"):
+        assert (distribution.package_dir / left_out).is_file() and f"calculator/{left_out}" not in package
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
     assert sorted(set(names) - set(package)) == [
         f"{distribution.dist_info}/{name}" for name in ("METADATA", "RECORD", "WHEEL")
     ]
+
+
+def test_a_data_file_of_the_package_goes_in_the_wheel(distribution: Distribution, tmp_path: Path) -> None:
+    project = copy_of_the_project(distribution, tmp_path)
+    (project / "calculator" / "figures.json").write_text("{}", encoding="utf-8")
+    names = zipfile.ZipFile(io.BytesIO(wheel_bytes(Distribution.from_pyproject(project / "pyproject.toml")))).namelist()
+    assert "calculator/figures.json" in names and "calculator/batch.py" not in names
 
 
 def test_record_lists_every_file_with_its_sha256_and_size(distribution: Distribution, wheel: bytes) -> None:
@@ -104,9 +155,7 @@ def test_pyodide_build_adds_the_wheel_to_pyodides_lock_file_with_its_sha256(
 
 
 def test_a_changed_rule_gets_a_new_url(distribution: Distribution, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(distribution.package_dir, project / "calculator", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(PROJECT_ROOT / "pyproject.toml", project)
+    project = copy_of_the_project(distribution, tmp_path)
     copy = Distribution.from_pyproject(project / "pyproject.toml")
     before = write_locked_wheel(copy, PYODIDE_LOCK, tmp_path / "before")
     assert write_locked_wheel(copy, PYODIDE_LOCK, tmp_path / "again").parent.name == before.parent.name
