@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild.imports import imported_modules
 from sitebuild.lockfile import LOCK_FILE, write_locked_wheel
 from sitebuild.paths import PROJECT_ROOT
 from sitebuild.selfcheck import PYODIDE_PACKAGE
@@ -164,3 +165,21 @@ def test_a_changed_rule_gets_a_new_url(distribution: Distribution, tmp_path: Pat
     after = write_locked_wheel(copy, PYODIDE_LOCK, tmp_path / "after")
     assert after.name == before.name == distribution.wheel_name
     assert after.parent.name != before.parent.name
+
+
+def test_the_import_walk_follows_relative_absolute_and_function_level_imports(tmp_path: Path) -> None:
+    files = {
+        "__init__.py": "from .a import x\n",
+        "a.py": "from . import b\nx = 1\n",
+        "b.py": "def later():\n    from .sub import d\n    import pkg.e\n",
+        "sub/__init__.py": "from .. import c\n",
+        "sub/d.py": "import json\n",
+        "c.py": "",
+        "e.py": "",
+        "unused.py": "from . import a\n",
+    }
+    for name, source in files.items():
+        (tmp_path / "pkg" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "pkg" / name).write_text(source, encoding="utf-8")
+    found = sorted(path.relative_to(tmp_path / "pkg").as_posix() for path in imported_modules(tmp_path / "pkg"))
+    assert found == sorted(set(files) - {"unused.py"})
