@@ -238,9 +238,9 @@ def _transferred(request: Request) -> int:
 
 
 def visit(context: BrowserContext, url: str, page_type: PageType, cold: bool, pyodide_path: str,
-          device: Profile) -> Visit:
+          device: Profile, without_search: bool = False) -> Visit:
     """Load `url` in a new page of `context` on `device`; on a cold visit, wait for the service worker to finish
-    too."""
+    too. `without_search`: the self-check page runs without Material's search worker (its script is refused)."""
     requests: list[Request] = []
 
     def record(request: Request) -> None:
@@ -251,6 +251,8 @@ def visit(context: BrowserContext, url: str, page_type: PageType, cold: bool, py
     session = context.new_cdp_session(page)
     device.apply(session)
     if page_type.self_check:
+        if without_search:
+            page.route("**/assets/javascripts/workers/search.*", lambda route: route.abort())
         start_trace(session)
     page.goto(url)
     page.wait_for_function(page_type.ready, timeout=TIMEOUT_MS)
@@ -409,6 +411,9 @@ def main() -> None:
     parser.add_argument("--builds", type=int, default=3, help="builds to time (default 3, at least 1)")
     parser.add_argument("--profiles", default=",".join(PROFILES),
                         help=f"comma-separated, of {', '.join(PROFILES)} (default: all)")
+    parser.add_argument("--without-search-worker", action="store_true",
+                        help="refuse Material's search worker on the self-check page: what starting it only after "
+                             "the engine is ready could gain at most")
     args = parser.parse_args()
     devices = [PROFILES[name] for name in args.profiles.split(",")]
 
@@ -454,7 +459,7 @@ def main() -> None:
                                 url = base_url + page_type.path
                                 for kind in ("cold", "warm"):
                                     measured = visit(context, url, page_type, kind == "cold", f"/site/{pyodide_index}",
-                                                     device)
+                                                     device, args.without_search_worker)
                                     results[page_type.name][kind].append(measured)
                         print(f"{device.name}: run {run + 1}/{args.runs} done (load average {os.getloadavg()[0]:.1f})",
                               file=sys.stderr)
@@ -462,7 +467,8 @@ def main() -> None:
             server.shutdown()
             server.server_close()
         chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
-        print(f"\n{chromium}; {args.runs} runs per profile; load average at the end {os.getloadavg()[0]:.1f}")
+        search = "; the self-check without Material's search worker" if args.without_search_worker else ""
+        print(f"\n{chromium}; {args.runs} runs per profile{search}; load average at the end {os.getloadavg()[0]:.1f}")
         first = by_device[devices[0].name]
         sizes = {name: encoded_sizes(root, base_url, visits["cold"][0].urls) for name, visits in first.items()}
         print(f"\n## Bytes per page type ({devices[0].name}; median transferred over the network; files the page loaded, by encoding)")

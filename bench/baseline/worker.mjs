@@ -9,7 +9,8 @@ self.onmessage = async ({ data }) => {
       const { loadPyodide } = await import(new URL("pyodide.mjs", data.pyodideIndex).href);
       let wheel;
       [pyodide, wheel] = await Promise.all([
-        loadPyodide({ indexURL: data.pyodideIndex }),
+        // The site's lock file sits beside the wheel (sitebuild/lockfile.py); the baseline installs the wheel by hand.
+        loadPyodide({ indexURL: data.pyodideIndex, lockFileURL: new URL("pyodide-lock.json", data.wheelUrl).href }),
         fetch(data.wheelUrl).then((response) => response.arrayBuffer()),
       ]);
       const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
