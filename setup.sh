@@ -32,7 +32,8 @@ fi
 if [ ! -x .venv/bin/python ]; then
   if ! python=$(find_python); then
     echo "setup.sh: the build needs Python 3.12 or later (python3.13 or python3.12), and none was found." >&2
-    echo "Install one, e.g. 'apt-get install python3.12-venv' or 'pyenv install 3.12', and run setup.sh again." >&2
+    echo "Install one (e.g. 'pyenv install 3.13', or your system's python3.13 or python3.12 with its venv module)" >&2
+    echo "and run setup.sh again. The rules alone run on Python 3.11: python3 -m calculator needs nothing else." >&2
     exit 1
   fi
   "$python" -m venv .venv
