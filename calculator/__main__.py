@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import unicodedata
 from decimal import Decimal
@@ -29,6 +30,10 @@ ANSWERS_LIMIT = 1_000_000
 LONGEST_INT = 100
 """Digits of a JSON integer read as an int; a longer one is read as a Decimal (no answer needs it, and Python
 refuses to read an int of more than 4300 digits)."""
+NESTING_LIMIT = 800
+"""Levels of arrays and objects an answers file may nest (one has two), checked before parsing: how deep Python's
+own parser goes differs between versions (3.11 stops near 1000 levels, 3.12 and later go much deeper)."""
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 OUTCOME_MARKS = {"met": "✓", "not_met": "✗", "unknown": "?"}
 BOUND_WORDS = {"upper": "不超过", "exact": "", "estimate": "约"}
 BOUND_NOTES = {"upper": "（上限）", "exact": "", "estimate": "（估算）"}
@@ -138,7 +143,10 @@ def _read_answers(path: str) -> Any:
         raise UsageError(f"{where(path)} 超过 {ANSWERS_LIMIT // 1_000_000} MB，不是答案文件"
                          "（答案文件是以问题编号为键的 JSON 对象，只有几百字节）。")
     try:
-        return json.loads(data.decode("utf-8-sig"), parse_float=Decimal, parse_int=_json_int,
+        text = data.decode("utf-8-sig")
+        if _nested_deeper_than(text, NESTING_LIMIT):
+            raise RecursionError  # answered as when the parser itself runs out of depth
+        return json.loads(text, parse_float=Decimal, parse_int=_json_int,
                           parse_constant=_no_constant, object_pairs_hook=_no_repeated_keys)
     except UnicodeDecodeError:
         raise UsageError(f"{where(path)} 不是 UTF-8 编码的文本。") from None
@@ -148,6 +156,20 @@ def _read_answers(path: str) -> Any:
         raise UsageError(f"{where(path)} 不是答案文件：JSON 的嵌套太深。") from None
     except _NotAnswers as bad:
         raise UsageError(f"{where(path)} 不是有效的答案文件：{bad}") from None
+
+
+def _nested_deeper_than(text: str, limit: int) -> bool:
+    """Whether arrays and objects in `text` (brackets outside strings) nest deeper than `limit`."""
+    depth = 0
+    for token in _STRING_OR_BRACKET.finditer(text):
+        bracket = token.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif bracket in "]}":
+            depth -= 1
+    return False
 
 
 def _json_int(text: str) -> int | Decimal:
