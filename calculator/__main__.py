@@ -24,6 +24,7 @@ from .contacts import NO_OFFICE
 from .files import STDIO, FileProblem, opened_input, reason, result_file, where
 from .rows import ROW_LIMIT
 from .validation import shown
+from .wording import AMOUNT_BOUNDS
 
 ANSWERS_LIMIT = 1_000_000
 """Bytes an answers file may hold (one holds a few hundred): more is not an answers file."""
@@ -35,8 +36,6 @@ NESTING_LIMIT = 800
 own parser goes differs between versions (3.11 stops near 1000 levels, 3.12 and later go much deeper)."""
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 OUTCOME_MARKS = {"met": "✓", "not_met": "✗", "unknown": "?"}
-BOUND_WORDS = {"upper": "不超过", "exact": "", "estimate": "约"}
-BOUND_NOTES = {"upper": "（上限）", "exact": "", "estimate": "（估算）"}
 TYPE_WORDS = {"bool": "是/否（true/false）", "count": "整数", "money": "金额", "date": "日期（YYYY-MM-DD）",
               "choice": "单选"}
 OTHER_FIELDS = {"as_of": "判断日期（--as-of）", "answers": "答案文件", "measures": "措施"}
@@ -233,7 +232,8 @@ def _field(label: str, values: list[str]) -> list[str]:
 def _amount(amount: dict[str, Any]) -> str:
     value, unit, bound = amount["value"], amount["unit"], amount["bound"]
     number = f"{value:,.2f}" if unit.startswith("元") else f"{value:,}"
-    return f"{BOUND_WORDS[bound]} {number} {unit}{BOUND_NOTES[bound]}".lstrip()
+    word, tag = AMOUNT_BOUNDS[bound]
+    return f"{word} {number} {unit}{f'（{tag}）' if tag else ''}".lstrip()
 
 
 def _width(text: str) -> int:

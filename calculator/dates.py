@@ -48,8 +48,13 @@ def months_left(day: date, end: date) -> tuple[int, int, tuple[date, date]]:
     return months, (whole_months_begin - day).days, month
 
 
+def deadline_passed(last_day: date, day: date) -> bool:
+    """Whether a deadline whose last day is `last_day` has passed on `day`: it is still open on its own day."""
+    return day > last_day
+
+
 def zh_date(day: date) -> str:
-    """2021年12月31日"""
+    """2021年12月31日, as the notice writes dates (the site and the self-check write every date with this)."""
     return f"{day.year}年{day.month}月{day.day}日"
 
 

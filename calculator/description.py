@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from .dates import deadline_passed
 from .parameter import Parameter
 from .result import CLOSED, NOT_YET_OPEN
 
@@ -31,7 +32,7 @@ class Window:
         """NOT_YET_OPEN before the first day, CLOSED after the last (which is still open), OPEN otherwise."""
         if day < self.opens.value:
             return NOT_YET_OPEN
-        if self.last_day is not None and day > self.last_day.value:
+        if self.last_day is not None and deadline_passed(self.last_day.value, day):
             return CLOSED
         return OPEN
 

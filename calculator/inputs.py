@@ -53,6 +53,15 @@ class Input:
     statements: tuple[tuple[Any, str], ...] = ()
     template: str | None = None
 
+    def asked(self, answers: Mapping[str, Any]) -> bool:
+        """Whether this question is asked, given the answers to the questions before it: every input its
+        `ask_if` names holds one of the listed values. The self-check page does the same in the browser, from
+        the `ask_if` of `as_json` (docs/assets/selfcheck/form.mjs; a test runs both over every question)."""
+        for condition, allowed in self.ask_if:  # a loop, not all(…): the batch asks this for every row
+            if answers.get(condition) not in allowed:
+                return False
+        return True
+
     def choice_label(self, value: str) -> str:
         return next(choice.label for choice in self.choices if choice.value == value)
 

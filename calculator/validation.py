@@ -102,7 +102,7 @@ def read(answers: Any, as_of: Any) -> Facts:
                 errors.append({"field": spec.id, "message": str(bad)})
     if unknown > UNKNOWN_LIMIT:
         errors.append({"field": "answers", "message": f"另有{unknown - UNKNOWN_LIMIT}个无法识别的问题，未逐一列出。"})
-    asked = _asked(values)
+    asked = answers_asked(values)
     if day is not None:
         errors += _inconsistencies(asked, day)
     if errors:
@@ -118,14 +118,11 @@ def _as_of(raw: Any) -> date:
     return _parse_date(raw, EARLIEST_DATE, LATEST_DATE)
 
 
-def _asked(values: dict[str, Any]) -> dict[str, Any]:
+def answers_asked(values: dict[str, Any]) -> dict[str, Any]:
     """Only the answers to questions that are asked, given the other answers (catalogue order)."""
     kept: dict[str, Any] = {}
     for spec in _in_catalogue_order(tuple(values)):
-        for condition, allowed in spec.ask_if:
-            if kept.get(condition) not in allowed:
-                break
-        else:  # every condition holds
+        if spec.asked(kept):
             kept[spec.id] = values[spec.id]
     return kept
 

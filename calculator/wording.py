@@ -10,6 +10,10 @@ from .dates import zh_date
 CENT = Decimal("0.01")
 PERCENT_DECIMALS = 2
 
+AMOUNT_BOUNDS: dict[str, tuple[str, str]] = {"upper": ("不超过", "上限"), "estimate": ("约", "估算"), "exact": ("", "")}
+"""How an amount of each bound (calculator/result.py) is worded, in the command line and in the browser alike:
+the word before it and the tag after it. An upper bound says 不超过, as the notice does (（一）, （八）, 附件2)."""
+
 
 def zh_money(amount: Decimal | int) -> str:
     """12,345.60元"""

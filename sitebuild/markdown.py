@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import html
 import posixpath
 import re
@@ -29,7 +28,3 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{path}{fragment}"
 
-
-def chinese_date(day: datetime.date) -> str:
-    """2021-12-31 → 2021年12月31日 (the notice's own way of writing dates)."""
-    return f"{day.year}年{day.month}月{day.day}日"

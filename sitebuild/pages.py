@@ -11,6 +11,8 @@ from typing import Any
 
 import jinja2
 
+from calculator.dates import zh_date
+
 from . import markdown
 from .grounding import part_reference_spans
 from .model import GOVERNMENT_ONLY, PREAMBLE, Attachment, Clause, Fact, Notice, PlainLine
@@ -39,7 +41,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         md=markdown.escape,
         attr=markdown.attribute,
-        cn_date=markdown.chinese_date,
+        cn_date=zh_date,
     )
     return env
 

@@ -1,24 +1,32 @@
-"""Add the eligibility self-check to a docs dir: the vendored Pyodide runtime, the calculator wheel and the page.
+"""Add the eligibility self-check to a docs dir: the vendored Pyodide runtime, the calculator wheel, the form's
+description and the page.
 
-The page's form is rendered here from `calculator.catalogue()`, so it is complete before any script runs;
-the script (docs/assets/selfcheck/) starts Pyodide in a module Web Worker, installs the wheel and evaluates.
-Every URL the page carries is relative to the page, so the site works from any sub-path of a web server.
+The page's form is rendered here from `calculator.catalogue()`, so it is complete before any script runs. The
+script (docs/assets/selfcheck/) reads the form's description, `form.json` (`FORM`), written here from the same
+catalogue and notice/: when each question is asked, every anchor a result can cite, the glossary, and where
+Pyodide and the wheel are. It starts Pyodide in a module Web Worker, installs the wheel and evaluates. Every URL
+the page and `form.json` carry is relative to the page or to `form.json`, so the site works from any sub-path of
+a web server.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 import calculator
 
 from calculator.contacts import NATIONAL_HOTLINE, NO_OFFICE
+from calculator.dates import zh_date
+from calculator.wording import AMOUNT_BOUNDS
+
 from .loader import load_notice
 from .lockfile import LOCK_FILE, write_locked_wheel
-from .markdown import chinese_date
 from .model import Clause, Notice
 from .pages import anchor_label
 from .paths import NOTICE_DIR, PROJECT_ROOT, TEMPLATES_DIR
@@ -35,6 +43,9 @@ PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "
 PAGE = "self-check.md"
 # The page is served at <site>/self-check/, one level below the site root.
 SITE_ROOT_FROM_PAGE = "../"
+FORM = "assets/selfcheck/form.json"
+"""The form's description, next to the script that reads it; its URLs are relative to itself."""
+SITE_ROOT_FROM_FORM = "../" * FORM.count("/")
 
 
 def pyodide_version() -> str:
@@ -54,40 +65,55 @@ def vendor_pyodide(assets_dir: Path) -> Path:
     return target
 
 
-def _page_url(docs_dir: Path, path: Path) -> str:
-    """The URL of a file in the docs dir, relative to the self-check page."""
-    return SITE_ROOT_FROM_PAGE + path.relative_to(docs_dir).as_posix()
-
-
-def _url_from_page(docs_page: str, anchor: str | None = None) -> str:
-    """`clauses/c01.md` → `../clauses/c01/#c01-2`: a link from the self-check page (MkDocs directory URLs)."""
-    return SITE_ROOT_FROM_PAGE + docs_page.removesuffix(".md") + "/" + (f"#{anchor}" if anchor else "")
+def _url(root: str, docs_page: str, anchor: str | None = None) -> str:
+    """`clauses/c01.md` → `<root>clauses/c01/#c01-2` (MkDocs directory URLs), `root` being the way to the site
+    root from where the link is read."""
+    return root + docs_page.removesuffix(".md") + "/" + (f"#{anchor}" if anchor else "")
 
 
 def anchors(notice: Notice) -> dict[str, dict[str, str]]:
-    """Every clause, attachment and sentence anchor with its URL from the page and the name a reader knows it by.
-
-    Results cite anchors (`c01-2`); the script links and names them from this map.
-    """
+    """Every clause, attachment and sentence anchor with its URL from `form.json` and the name a reader knows it
+    by. Results cite anchors (`c01-2`); the script links and names them from this map."""
     found = {}
     for part in notice.parts:
         heading = part.id if isinstance(part, Clause) else None  # a clause's heading carries its id
-        found[part.id] = {"url": _url_from_page(part.page, heading), "label": f"{part.label}{part.title}"}
+        found[part.id] = {"url": _url(SITE_ROOT_FROM_FORM, part.page, heading), "label": f"{part.label}{part.title}"}
         for sentence in part.sentences:
             found[sentence.id] = {
-                "url": _url_from_page(part.page, sentence.id),
+                "url": _url(SITE_ROOT_FROM_FORM, part.page, sentence.id),
                 "label": anchor_label(notice, sentence.id),
             }
     return found
 
 
 def glossary(notice: Notice) -> list[dict[str, str | list[str]]]:
-    """Every glossary term with its spellings, its entry's URL from the page and its definition: the script
+    """Every glossary term with its spellings, its entry's URL from `form.json` and its definition: the script
     links the terms in the results' wording to their entries."""
     return [
-        {"forms": list(term.forms), "url": _url_from_page("glossary.md", term.id), "definition": term.definition}
+        {"forms": list(term.forms), "url": _url(SITE_ROOT_FROM_FORM, "glossary.md", term.id),
+         "definition": term.definition}
         for term in notice.glossary
     ]
+
+
+def form_description(notice: Notice, pyodide_dir: str, wheel: str) -> dict[str, Any]:
+    """What `form.json` holds: the questions (`calculator.catalogue()`, with each one's `ask_if`), the anchors and
+    glossary terms results name, and the Pyodide directory and the wheel (`pyodide_dir`, `wheel`: paths from the
+    site root)."""
+    return {
+        "questions": calculator.catalogue(),
+        "anchors": anchors(notice),
+        "glossary": glossary(notice),
+        "pyodide_index": SITE_ROOT_FROM_FORM + pyodide_dir + "/",
+        "wheel": SITE_ROOT_FROM_FORM + wheel,
+    }
+
+
+def runtime_urls(form: dict[str, Any]) -> tuple[str, str]:
+    """The Pyodide directory and the wheel that a form description names, as paths from the site root."""
+    here = posixpath.dirname(FORM)
+    return (posixpath.normpath(posixpath.join(here, form["pyodide_index"])) + "/",
+            posixpath.normpath(posixpath.join(here, form["wheel"])))
 
 
 def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], download_mb: float) -> str:
@@ -103,22 +129,21 @@ def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], dow
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    environment.filters["cn_date"] = chinese_date
+    environment.filters["cn_date"] = zh_date
     parts = [
-        {"label": part.label, "title": part.title, "url": _url_from_page(part.page)} for part in notice.parts
+        {"label": part.label, "title": part.title, "url": _url(SITE_ROOT_FROM_PAGE, part.page)} for part in notice.parts
     ]
     return environment.get_template("selfcheck.md.j2").render(
         asker=catalogue[0],
         questions=catalogue[1:],
         parts=parts,
-        anchors=anchors(notice),
-        glossary=glossary(notice),
         notice=notice.document,
         deadlines=deadlines(notice),
         hotline=NATIONAL_HOTLINE,
         no_office=NO_OFFICE,
         urls=urls,
         download_mb=download_mb,
+        amount_bounds=AMOUNT_BOUNDS,
     )
 
 
@@ -128,23 +153,21 @@ def download_size(files: list[Path]) -> int:
 
 
 def bundle(docs_dir: Path) -> None:
-    """Add the self-check page, the vendored Pyodide runtime and the calculator wheel to `docs_dir`."""
+    """Add the self-check page, its form description, the vendored Pyodide runtime and the calculator wheel to
+    `docs_dir`."""
     assets = docs_dir / "assets"
     pyodide_dir = vendor_pyodide(assets)
     shutil.rmtree(assets / "calculator", ignore_errors=True)
     wheel = write_locked_wheel(
         Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml"), PYODIDE_PACKAGE / LOCK_FILE, assets / "calculator"
     )
-    urls = {
-        "pyodide_index": _page_url(docs_dir, pyodide_dir) + "/",
-        "wheel": _page_url(docs_dir, wheel),
-        "assets": _page_url(docs_dir, assets / "selfcheck") + "/",
-        "site_root": SITE_ROOT_FROM_PAGE,
-    }
-    # Pyodide's runtime, the rules' wheel with its lock file and the self-check's own scripts (the page, the
-    # worker, the bridge).
+    notice = load_notice(NOTICE_DIR)
+    form = form_description(notice, pyodide_dir.relative_to(docs_dir).as_posix(), wheel.relative_to(docs_dir).as_posix())
+    (docs_dir / FORM).write_text(json.dumps(form, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    urls = {"assets": SITE_ROOT_FROM_PAGE + "assets/selfcheck/", "site_root": SITE_ROOT_FROM_PAGE}
+    # Pyodide's runtime, the rules' wheel with its lock file and the self-check's own files (the page's scripts,
+    # the form, the worker).
     fetched = [pyodide_dir / name for name in PYODIDE_RUNTIME_FILES] + [wheel, wheel.with_name(LOCK_FILE)]
     fetched += sorted(path for path in (assets / "selfcheck").iterdir() if path.is_file())
-    notice = load_notice(NOTICE_DIR)
     page = render_page(calculator.catalogue(), notice, urls, download_mb=download_size(fetched) / 1_000_000)
     (docs_dir / PAGE).write_text(page, encoding="utf-8")

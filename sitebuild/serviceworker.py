@@ -12,12 +12,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
-from .selfcheck import PAGE as SELF_CHECK_PAGE
+from .selfcheck import FORM, runtime_urls
 
 SOURCE = Path(__file__).with_name("sw.js")
 WORKER = "sw.js"
@@ -48,27 +46,9 @@ def url_of(relative: PurePosixPath) -> str:
     return relative.as_posix()
 
 
-class _RootAttributes(HTMLParser):
-    """The attributes of the self-check's root element (`<div id="policy-selfcheck" …>`)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.attributes: dict[str, str | None] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if dict(attrs).get("id") == "policy-selfcheck":
-            self.attributes = dict(attrs)
-
-
 def self_check_urls(site_dir: Path) -> tuple[str, str]:
-    """The Pyodide directory and the wheel that the built self-check page names, as URLs from the site root."""
-    page = SELF_CHECK_PAGE.removesuffix(".md") + "/"
-    parser = _RootAttributes()
-    parser.feed((site_dir / page / "index.html").read_text(encoding="utf-8"))
-    pyodide_index, wheel = parser.attributes.get("data-pyodide-index"), parser.attributes.get("data-wheel")
-    if not pyodide_index or not wheel:
-        raise ValueError(f"{site_dir / page / 'index.html'} does not name the Pyodide directory and the wheel")
-    return posixpath.normpath(page + pyodide_index) + "/", posixpath.normpath(page + wheel)
+    """The Pyodide directory and the wheel that the self-check's form description names, from the site root."""
+    return runtime_urls(json.loads((site_dir / FORM).read_text(encoding="utf-8")))
 
 
 def self_check_runtime(site_dir: Path) -> set[Path]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .markdown import chinese_date
+from calculator.dates import deadline_passed, zh_date
+
 from .model import Clause, Attachment, Fact, Notice
 
 
@@ -25,9 +26,9 @@ class TimelineEntry:
 def status_of(fact: Fact, today: datetime.date) -> tuple[str, str]:
     """(status, Chinese label) of a dated fact on `today`; a deadline is still open on its own date."""
     assert fact.date is not None
-    day = chinese_date(fact.date)
+    day = zh_date(fact.date)
     if fact.closes:
-        if today <= fact.date:
+        if not deadline_passed(fact.date, today):
             return "open", f"进行中，截至 {day}"
         return "closed", f"已于 {day} 截止"
     if today < fact.date:

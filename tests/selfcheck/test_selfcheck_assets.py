@@ -1,11 +1,10 @@
-"""What the build puts in the site for the self-check: Pyodide's runtime, the wheel, links that resolve, and the
-download it says it needs."""
+"""What the build puts in the site for the self-check: Pyodide's runtime, the wheel, the form's description with
+links that resolve, and the download it says it needs."""
 
 from __future__ import annotations
 
 import filecmp
 import hashlib
-import html
 import json
 import re
 from pathlib import Path
@@ -13,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import calculator
 from sitebuild import precompress, selfcheck
 from sitebuild.lockfile import LOCK_FILE
 from sitebuild.paths import PROJECT_ROOT
@@ -24,29 +24,31 @@ def page_html(built_site: Path) -> str:
     return (built_site / "self-check" / "index.html").read_text(encoding="utf-8")
 
 
-def root_attribute(page_html: str, name: str) -> str:
-    tag = re.search(r'<div id="policy-selfcheck"[^>]*>', page_html).group(0)
-    return html.unescape(re.search(rf"""{name}=(["'])(.*?)\1""", tag).group(2))
+@pytest.fixture(scope="module")
+def form(built_site: Path) -> dict:
+    return json.loads((built_site / selfcheck.FORM).read_text(encoding="utf-8"))
 
 
-def from_page(built_site: Path, url: str) -> Path:
-    """The file a URL relative to the self-check page names."""
-    return (built_site / "self-check" / url.split("#")[0]).resolve()
+def from_form(built_site: Path, url: str) -> Path:
+    """The file a URL relative to the form's description names."""
+    return ((built_site / selfcheck.FORM).parent / url.split("#")[0]).resolve()
 
 
-def test_only_the_runtime_files_of_pyodide_are_copied(built_site: Path, page_html: str) -> None:
+def test_the_form_description_is_the_catalogue(form: dict) -> None:
+    assert form["questions"] == calculator.catalogue()
+
+
+def test_only_the_runtime_files_of_pyodide_are_copied(built_site: Path, form: dict) -> None:
     vendored = built_site / "assets" / "pyodide" / selfcheck.pyodide_version()
     compressed_copies = tuple(precompress.SUFFIXES.values())  # name.gz, name.br: the same file for the server
     files = [path.name for path in vendored.iterdir() if not path.name.endswith(compressed_copies)]
     assert sorted(files) == sorted(selfcheck.PYODIDE_RUNTIME_FILES)
     for name in selfcheck.PYODIDE_RUNTIME_FILES:
         assert filecmp.cmp(vendored / name, selfcheck.PYODIDE_PACKAGE / name, shallow=False), name
-    assert from_page(built_site, root_attribute(page_html, "data-pyodide-index")) == vendored.resolve()
+    assert from_form(built_site, form["pyodide_index"]) == vendored.resolve()
 
 
-def test_the_wheel_is_served_beside_its_lock_file_under_the_lock_files_content_hash(
-    built_site: Path, page_html: str
-) -> None:
+def test_the_wheel_is_served_beside_its_lock_file_under_the_lock_files_content_hash(built_site: Path, form: dict) -> None:
     wheels = list((built_site / "assets" / "calculator").glob("*/*.whl"))
     assert len(wheels) == 1
     (wheel,) = wheels
@@ -55,16 +57,16 @@ def test_the_wheel_is_served_beside_its_lock_file_under_the_lock_files_content_h
     assert wheel.parent.name == content_hash(lock)
     assert json.loads(lock)["packages"]["huludao-policy-calculator"]["sha256"] == hashlib.sha256(data).hexdigest()
     assert data == wheel_bytes(Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml"))
-    assert from_page(built_site, root_attribute(page_html, "data-wheel")) == wheel.resolve()
+    assert from_form(built_site, form["wheel"]) == wheel.resolve()
 
 
-def test_every_anchor_a_result_can_cite_is_on_its_page(built_site: Path, page_html: str) -> None:
-    anchors = json.loads(root_attribute(page_html, "data-anchors"))
+def test_every_anchor_a_result_can_cite_is_on_its_page(built_site: Path, form: dict) -> None:
+    anchors = form["anchors"]
     assert {"c01", "c01-1", "c18", "a1-1", "a2-1-1", "a2-2-intro"} <= set(anchors)
     ids_on = {}
     for anchor, target in anchors.items():
         assert target["label"]
-        path = from_page(built_site, target["url"]) / "index.html"
+        path = from_form(built_site, target["url"]) / "index.html"
         assert path.name == "index.html" and path.parent.parent.name in ("clauses", "attachments")
         if anchor in ("a1", "a2"):
             assert path.parent.name == anchor and "#" not in target["url"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from sitebuild.markdown import chinese_date
+from calculator.dates import zh_date
 from sitebuild.model import Notice
 from sitebuild.timeline import deadlines
 
@@ -27,7 +27,7 @@ FIRST_SCREEN_TEXT = """() => {
 
 def the_dates(notice: Notice) -> list[str]:
     """The issue date and every distinct deadline, as the pages write them."""
-    return [chinese_date(notice.document.signed_on), *dict.fromkeys(chinese_date(f.date) for f in deadlines(notice))]
+    return [zh_date(notice.document.signed_on), *dict.fromkeys(zh_date(f.date) for f in deadlines(notice))]
 
 
 def test_the_deadlines_are_the_notices(notice: Notice) -> None:

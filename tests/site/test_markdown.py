@@ -10,7 +10,8 @@ import markdown as python_markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitebuild.markdown import chinese_date, escape, relative
+from calculator.dates import zh_date
+from sitebuild.markdown import escape, relative
 
 # The Markdown extensions mkdocs.yml enables that act on paragraphs.
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
@@ -45,4 +46,4 @@ def test_relative_links_between_docs_pages() -> None:
 
 
 def test_dates_are_written_as_the_notice_writes_them() -> None:
-    assert chinese_date(datetime.date(2021, 7, 26)) == "2021年7月26日"
+    assert zh_date(datetime.date(2021, 7, 26)) == "2021年7月26日"

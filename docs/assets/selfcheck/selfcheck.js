@@ -1,24 +1,25 @@
 // The self-check page: shows the questions that matter for the answers given so far, sends the answers
 // to the calculator engine (a Web Worker, see engine.mjs), sums the results up in a bar that stays in view and
-// draws one card per measure, most useful first. The form and every fixed wording come from the page,
-// generated at build time from calculator.catalogue() and notice/; this script only fills in values.
+// draws one card per measure, most useful first. The form and every fixed wording come from the page, and when
+// each question is asked, the anchors and the glossary from form.json (form.mjs), both generated at build time
+// from calculator.catalogue() and notice/; this script only fills in values.
 // Answers are never sent anywhere: they are kept in this page's own address, after "#" (which no request
 // carries), so that Back, reload and Material's instant navigation find them again; 清除全部回答 removes them.
 import { EngineUnavailable, InputError, startEngine } from "./engine.mjs";
+import { FORM_URL, chineseDate, keptAnswers, loadForm } from "./form.mjs";
 import { Glossary } from "./terms.mjs";
 
 const ROOT_SELECTOR = "#policy-selfcheck";
 const INPUT_DELAY_MS = 250;
 
 /** The window's one engine; started by the first self-check page it shows. */
-function engineFor(root) {
+function engineFor(form) {
   if (!window.policyCalculator) {
-    const page = document.baseURI;
     window.policyCalculator = startEngine({
       worker: new URL("worker.mjs", import.meta.url).href,
       bridgeUrl: new URL("bridge.py", import.meta.url).href,
-      pyodideIndex: new URL(root.dataset.pyodideIndex, page).href,
-      wheelUrl: new URL(root.dataset.wheel, page).href,
+      pyodideIndex: new URL(form.pyodide_index, FORM_URL).href,
+      wheelUrl: new URL(form.wheel, FORM_URL).href,
     });
   }
   return window.policyCalculator;
@@ -35,11 +36,6 @@ function holdsAnswers(hash) {
   return hash.includes("=");
 }
 
-function formatDate(iso) {
-  const [year, month, day] = iso.split("-").map(Number);
-  return `${year}年${month}月${day}日`;
-}
-
 /** Keep only the template's variant elements whose `data-when-<key>` equals `value`. */
 function chooseVariant(element, key, value) {
   for (const variant of element.querySelectorAll(`[data-when-${key}]`)) {
@@ -47,14 +43,14 @@ function chooseVariant(element, key, value) {
   }
 }
 
-/** One question of the form: a wrapper with data-input, data-type and data-ask-if. */
+/** One question of the form: its wrapper (with data-input and data-type) and its description in form.json. */
 class Question {
-  constructor(element) {
+  constructor(element, description) {
     this.element = element;
-    this.id = element.dataset.input;
-    this.type = element.dataset.type;
-    this.askIf = JSON.parse(element.dataset.askIf || "null");
-    this.label = element.querySelector(".sc-label").textContent.trim();
+    this.id = description.id;
+    this.type = description.type;
+    this.ask_if = description.ask_if;
+    this.label = description.label;
   }
 
   get radios() {
@@ -63,13 +59,6 @@ class Question {
 
   get input() {
     return this.element.querySelector("input:not([type=radio])");
-  }
-
-  appliesTo(answers) {
-    if (!this.askIf) return true;
-    return Object.entries(this.askIf).every(
-      ([other, allowed]) => other in answers && allowed.includes(answers[other]),
-    );
   }
 
   /** {value} for an answer, {} when not answered or 不确定, {error} when the browser cannot read it. */
@@ -106,18 +95,35 @@ class Question {
   }
 }
 
+/** Show the engine's state: loading, ready, or why it cannot run (unsupported, failed: and its likely cause).
+ * Returns whether the self-check is unavailable. */
+function showEngineState(root, state, failure) {
+  root.dataset.engine = state;
+  for (const message of root.querySelectorAll("[data-engine-state]")) {
+    message.hidden = message.dataset.engineState !== state;
+  }
+  for (const cause of root.querySelectorAll("[data-engine-failure]")) {
+    cause.hidden = cause.dataset.engineFailure !== failure;
+  }
+  const unavailable = !["loading", "ready"].includes(state);
+  root.querySelector("#sc-unavailable").hidden = !unavailable;
+  return unavailable;
+}
+
 class SelfCheck {
-  constructor(root) {
+  constructor(root, form) {
     this.root = root;
     this.form = root.querySelector(".sc-form");
-    this.questions = [...root.querySelectorAll("[data-input]")].map((element) => new Question(element));
+    this.questions = form.questions.map(
+      (description) => new Question(root.querySelector(`[data-input="${CSS.escape(description.id)}"]`), description),
+    );
     this.asker = this.questions[0];
     this.asOf = root.querySelector("#sc-as-of");
     this.results = root.querySelector("#sc-results");
     this.summary = root.querySelector("#sc-summary");
     this.announcer = root.querySelector("#sc-announcer");
-    this.anchors = JSON.parse(root.dataset.anchors); // {"c01-2": {url, label}, ...}: what results cite
-    this.glossary = new Glossary(JSON.parse(root.dataset.glossary), document.baseURI);
+    this.anchors = form.anchors; // {"c01-2": {url, label}, ...}: what results cite, URLs relative to FORM_URL
+    this.glossary = new Glossary(form.glossary, FORM_URL);
     // Each status with its mark and summary words, in the order cards are shown; "" stands for any other.
     this.statuses = [...this.template("sc-statuses").children].map((element) => ({
       status: element.dataset.status,
@@ -128,7 +134,7 @@ class SelfCheck {
     this.timer = null;
     this.linkErrors = new Map(); // field → share-link value the form does not offer, until the field is changed
     this.unfolded = new Set(); // measures whose folded card the visitor opened
-    this.engine = engineFor(root);
+    this.engine = engineFor(form);
 
     this.asOf.value = todayIso();
     // Back to a page whose answers are kept: once the results are drawn again, scroll to where the visitor was
@@ -170,18 +176,9 @@ class SelfCheck {
     performance.mark("selfcheck:form-ready"); // the form answers input from here on, before Python is ready
   }
 
-  /** Show the engine's state: loading, ready, or why it cannot run (unsupported, failed: and its likely cause). */
+  /** Show the engine's state (see `showEngineState`); the results go when it cannot run. */
   showEngine(state, failure = "unknown") {
-    this.root.dataset.engine = state;
-    for (const message of this.root.querySelectorAll("[data-engine-state]")) {
-      message.hidden = message.dataset.engineState !== state;
-    }
-    for (const cause of this.root.querySelectorAll("[data-engine-failure]")) {
-      cause.hidden = cause.dataset.engineFailure !== failure;
-    }
-    const unavailable = !["loading", "ready"].includes(state);
-    this.root.querySelector("#sc-unavailable").hidden = !unavailable;
-    if (unavailable) {
+    if (showEngineState(this.root, state, failure)) {
       this.results.replaceChildren();
       this.results.removeAttribute("aria-busy");
     }
@@ -189,20 +186,18 @@ class SelfCheck {
 
   /** The answers of the questions that apply, in catalogue order, and the fields the browser cannot read. */
   collect() {
-    const answers = {};
     const errors = [];
-    for (const question of this.questions) {
-      const applies = question.appliesTo(answers);
-      question.element.hidden = !applies;
-      if (!applies) continue;
+    const answers = keptAnswers(this.questions, (question, asked) => {
+      question.element.hidden = !asked;
+      if (!asked) return undefined;
       if (this.linkErrors.has(question.id)) {
         errors.push({ field: question.id, message: this.linkErrors.get(question.id) });
-        continue;
+        return undefined;
       }
       const { value, error } = question.read();
       if (error) errors.push({ field: question.id, message: error });
-      else if (value !== undefined) answers[question.id] = value;
-    }
+      return value;
+    });
     this.root.querySelector("#sc-step-questions").hidden = !(this.asker.id in answers);
     const asOfField = this.asOf.closest("[data-field]");
     if (this.linkErrors.has("as_of")) errors.push({ field: "as_of", message: this.linkErrors.get("as_of") });
@@ -306,17 +301,17 @@ class SelfCheck {
       return document.createTextNode(cite);
     }
     const link = document.createElement("a");
-    link.href = new URL(anchor.url, document.baseURI).href;
+    link.href = new URL(anchor.url, FORM_URL).href;
     link.textContent = anchor.label;
     return link;
   }
 
   render(result) {
     const heading = this.template("sc-results-heading");
-    heading.querySelector("[data-slot=as-of]").textContent = formatDate(result.as_of);
+    heading.querySelector("[data-slot=as-of]").textContent = chineseDate(result.as_of);
     const rank = (measure) => this.statuses.indexOf(this.statusEntry(measure.status));
     const measures = [...result.measures].sort((a, b) => rank(a) - rank(b)); // stable: the notice's order within
-    const cards = measures.map((measure) => this.card(measure, result.as_of));
+    const cards = measures.map((measure) => this.card(measure));
     const guidance = this.guidance(result.guidance);
     this.results.replaceChildren(heading, this.answersSummary(), ...cards, ...(guidance ? [guidance] : []));
     const counts = this.showSummary(result);
@@ -341,7 +336,7 @@ class SelfCheck {
         item.querySelector("[data-slot=count]").textContent = String(counts.get(entry));
         return item;
       });
-    this.summary.querySelector("[data-slot=as-of]").textContent = formatDate(result.as_of);
+    this.summary.querySelector("[data-slot=as-of]").textContent = chineseDate(result.as_of);
     this.summary.querySelector("[data-slot=counts]").replaceChildren(...items);
     this.summary.hidden = !items.length;
     return items.map((item) => item.textContent.replace(item.querySelector(".sc-status-icon").textContent, "")).join("，");
@@ -354,7 +349,7 @@ class SelfCheck {
     heading.focus({ preventScroll: true });
   }
 
-  card(measure, asOf) {
+  card(measure) {
     const card = this.template("sc-card").firstElementChild;
     const slot = (name) => card.querySelector(`[data-slot="${name}"]`);
     const linked = new Set(); // the glossary terms this card links already: each one once
@@ -380,7 +375,7 @@ class SelfCheck {
     }
 
     if (measure.window) {
-      chooseVariant(card, "window", measure.window.closes < asOf ? "passed" : "open");
+      chooseVariant(card, "window", measure.status === "closed" ? "passed" : "open"); // Python's rule, not a copy
       slot("window-label").textContent = measure.window.label;
     } else {
       card.querySelector("[data-part=window]").remove();
@@ -558,7 +553,10 @@ function init() {
   const root = document.querySelector(ROOT_SELECTOR);
   if (!root || root.dataset.started) return;
   root.dataset.started = "true";
-  new SelfCheck(root);
+  loadForm().then(
+    (form) => root.isConnected && new SelfCheck(root, form),
+    () => showEngineState(root, "failed", "download"), // without its description the form cannot work
+  );
 }
 
 // Printing shows every card whole: folded cards open for the print and close again after it.
