@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from sitebuild.build import SiteBuildError, build_site
-from sitebuild.loader import NoticeDataError, load_notice
+from sitebuild.loader import load_notice
 from sitebuild.paths import NOTICE_DIR, PROJECT_ROOT
 from sitebuild.plainness import report
 from sitebuild.serve import make_server
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         site_url = f"http://127.0.0.1:{server.server_address[1]}/" if server else args.site_url
         try:
             build_site(args.site_dir, args.today, site_url)
-        except (NoticeDataError, SiteBuildError) as error:
+        except SiteBuildError as error:
             print(f"build failed: {error}", file=sys.stderr)
             return 1
         print(f"built {args.site_dir} (statuses as of {args.today.isoformat()})")

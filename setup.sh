@@ -39,6 +39,9 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+# This checkout in editable mode: registers the MkDocs plugin `notice-pages` (pyproject.toml), so that
+# `mkdocs serve` and `mkdocs build` find it and import sitebuild from here.
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
 
 # The lock file pins the vendored Pyodide; npm ci installs exactly that.
 npm ci --no-audit --no-fund --loglevel=error

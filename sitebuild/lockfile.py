@@ -16,7 +16,6 @@ bytecode out) would slot in between writing the wheel and adding it here.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -35,16 +34,22 @@ def add_wheel(pyodide_lock: Path, wheel: Path, output: Path) -> None:
     spec.to_json(output)
 
 
-def write_locked_wheel(dist: Distribution, pyodide_lock: Path, out_dir: Path) -> Path:
-    """Write the wheel of `dist` and the lock file that names it to `out_dir/<content hash of the lock file>/`
-    and return the wheel's path."""
+def locked_wheel(dist: Distribution, pyodide_lock: Path) -> dict[str, bytes]:
+    """The wheel of `dist` and the lock file that names it, by their paths under `<content hash of the lock
+    file>/`: the wheel first."""
     with tempfile.TemporaryDirectory(prefix="wheel-") as scratch:
         wheel = Path(scratch) / dist.wheel_name
         wheel.write_bytes(wheel_bytes(dist))
         lock = Path(scratch) / LOCK_FILE
         add_wheel(pyodide_lock, wheel, lock)
-        target = out_dir / content_hash(lock.read_bytes())
-        target.mkdir(parents=True, exist_ok=True)
-        for path in (wheel, lock):
-            shutil.copyfile(path, target / path.name)
-    return target / dist.wheel_name
+        target = content_hash(lock.read_bytes())
+        return {f"{target}/{path.name}": path.read_bytes() for path in (wheel, lock)}
+
+
+def write_locked_wheel(dist: Distribution, pyodide_lock: Path, out_dir: Path) -> Path:
+    """Write `locked_wheel` to `out_dir` and return the wheel's path."""
+    files = locked_wheel(dist, pyodide_lock)
+    for name, data in files.items():
+        (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (out_dir / name).write_bytes(data)
+    return out_dir / next(iter(files))

@@ -1,4 +1,4 @@
-"""Render the generated pages (Jinja2 templates → Markdown) into the scratch docs directory."""
+"""Render the generated pages (Jinja2 templates → Markdown), which the MkDocs plugin adds to the docs (plugin.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import datetime
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -178,10 +177,10 @@ def pages(notice: Notice, today: datetime.date) -> Iterator[Page]:
     yield Page("about/index.md", "about.md.j2")
 
 
-def render_pages(notice: Notice, today: datetime.date, docs_dir: Path, selfcheck_page: str) -> list[str]:
-    """Write every generated page into `docs_dir` (linking the self-check at `selfcheck_page`); return their paths."""
+def render_pages(notice: Notice, today: datetime.date, selfcheck_page: str) -> dict[str, str]:
+    """Every generated page's Markdown by its path in the docs dir (linking the self-check at `selfcheck_page`)."""
     env = _environment()
-    written = []
+    rendered = {}
     for page in pages(notice, today):
         context = {
             "notice": notice,
@@ -196,8 +195,5 @@ def render_pages(notice: Notice, today: datetime.date, docs_dir: Path, selfcheck
             "part_name": functools.partial(part_name, notice),
             **page.context,
         }
-        target = docs_dir / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(env.get_template(page.template).render(context), encoding="utf-8")
-        written.append(page.path)
-    return written
+        rendered[page.path] = env.get_template(page.template).render(context)
+    return rendered

@@ -13,7 +13,7 @@ import gzip
 import hashlib
 import os
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import brotli
 
@@ -56,8 +56,12 @@ def _cached_compress(data: bytes, encoding: str, cache_dir: Path) -> bytes:
     return compressed
 
 
+def _compressible(name: str, size: int) -> bool:
+    return PurePosixPath(name).suffix in COMPRESSIBLE_SUFFIXES and size >= MIN_SIZE
+
+
 def _worth_compressing(path: Path) -> bool:
-    return path.suffix in COMPRESSIBLE_SUFFIXES and path.is_file() and path.stat().st_size >= MIN_SIZE
+    return path.is_file() and _compressible(path.name, path.stat().st_size)
 
 
 def candidates(site_dir: Path) -> list[Path]:
@@ -90,12 +94,11 @@ def precompress_site(site_dir: Path, cache_dir: Path = CACHE_DIR) -> list[Path]:
     return written
 
 
-def transfer_size(path: Path, cache_dir: Path = CACHE_DIR) -> int:
-    """How many bytes of `path` travel to a browser: the size of the copy `precompress_site` keeps for it in
-    the preferred coding (Brotli, which every current browser accepts over HTTPS and which `sitebuild.serve`
-    and nginx with `brotli_static` prefer), then gzip, else of the file itself."""
-    data = path.read_bytes()
-    if _worth_compressing(path):
+def sent_size(name: str, data: bytes, cache_dir: Path = CACHE_DIR) -> int:
+    """How many bytes of a file named `name` holding `data` travel to a browser: the size of the copy
+    `precompress_site` keeps for it in the preferred coding (Brotli, which every current browser accepts over
+    HTTPS and which `sitebuild.serve` and nginx with `brotli_static` prefer), then gzip, else of the data itself."""
+    if _compressible(name, len(data)):
         for encoding in PREFERRED_ENCODINGS:
             compressed = _copy(data, encoding, cache_dir)
             if compressed is not None:

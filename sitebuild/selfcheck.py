@@ -1,5 +1,5 @@
-"""Add the eligibility self-check to a docs dir: the vendored Pyodide runtime, the calculator wheel, the form's
-description and the page.
+"""The eligibility self-check's generated files, which the MkDocs plugin adds to the docs (plugin.py): the page,
+the form's description, the calculator wheel and the vendored Pyodide runtime.
 
 The page's form is rendered here from `calculator.catalogue()`, so it is complete before any script runs. The
 script (docs/assets/selfcheck/) reads the form's description, `form.json` (`FORM`), written here from the same
@@ -13,24 +13,21 @@ from __future__ import annotations
 
 import json
 import posixpath
-import shutil
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 import calculator
-
 from calculator.contacts import NATIONAL_HOTLINE, NO_OFFICE
 from calculator.dates import zh_date
 from calculator.wording import AMOUNT_BOUNDS
 
-from .loader import load_notice
-from .lockfile import LOCK_FILE, write_locked_wheel
+from .lockfile import LOCK_FILE, locked_wheel
 from .model import Clause, Notice
 from .pages import anchor_label
-from .paths import NOTICE_DIR, PROJECT_ROOT, TEMPLATES_DIR
-from .precompress import transfer_size
+from .paths import DOCS_DIR, PROJECT_ROOT, TEMPLATES_DIR
+from .precompress import sent_size
 from .timeline import deadlines
 from .wheel import Distribution
 
@@ -43,7 +40,8 @@ PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "
 PAGE = "self-check.md"
 # The page is served at <site>/self-check/, one level below the site root.
 SITE_ROOT_FROM_PAGE = "../"
-FORM = "assets/selfcheck/form.json"
+ASSETS = "assets/selfcheck"  # the self-check's scripts and style sheet, in docs/
+FORM = f"{ASSETS}/form.json"
 """The form's description, next to the script that reads it; its URLs are relative to itself."""
 SITE_ROOT_FROM_FORM = "../" * FORM.count("/")
 
@@ -54,15 +52,6 @@ def pyodide_version() -> str:
     if not manifest.is_file():
         raise FileNotFoundError(f"{manifest} is missing: run `npm ci` (setup.sh does) to install Pyodide")
     return json.loads(manifest.read_text(encoding="utf-8"))["version"]
-
-
-def vendor_pyodide(assets_dir: Path) -> Path:
-    """Copy Pyodide's runtime files to `assets_dir/pyodide/<version>/` and return that directory."""
-    target = assets_dir / "pyodide" / pyodide_version()
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_RUNTIME_FILES:
-        shutil.copyfile(PYODIDE_PACKAGE / name, target / name)
-    return target
 
 
 def _url(root: str, docs_page: str, anchor: str | None = None) -> str:
@@ -147,27 +136,28 @@ def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], dow
     )
 
 
-def download_size(files: list[Path]) -> int:
-    """The bytes that travel when the self-check runs: each file as the server sends it (pre-compressed)."""
-    return sum(transfer_size(path) for path in files)
+def download_size(files: dict[str, bytes | Path]) -> int:
+    """The bytes that travel when the self-check runs: each file (its bytes, or the file holding them) as the
+    server sends it (pre-compressed)."""
+    return sum(sent_size(name, source if isinstance(source, bytes) else source.read_bytes())
+               for name, source in files.items())
 
 
-def bundle(docs_dir: Path) -> None:
-    """Add the self-check page, its form description, the vendored Pyodide runtime and the calculator wheel to
-    `docs_dir`."""
-    assets = docs_dir / "assets"
-    pyodide_dir = vendor_pyodide(assets)
-    shutil.rmtree(assets / "calculator", ignore_errors=True)
-    wheel = write_locked_wheel(
-        Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml"), PYODIDE_PACKAGE / LOCK_FILE, assets / "calculator"
-    )
-    notice = load_notice(NOTICE_DIR)
-    form = form_description(notice, pyodide_dir.relative_to(docs_dir).as_posix(), wheel.relative_to(docs_dir).as_posix())
-    (docs_dir / FORM).write_text(json.dumps(form, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    urls = {"assets": SITE_ROOT_FROM_PAGE + "assets/selfcheck/", "site_root": SITE_ROOT_FROM_PAGE}
-    # Pyodide's runtime, the rules' wheel with its lock file and the self-check's own files (the page's scripts,
-    # the form, the worker).
-    fetched = [pyodide_dir / name for name in PYODIDE_RUNTIME_FILES] + [wheel, wheel.with_name(LOCK_FILE)]
-    fetched += sorted(path for path in (assets / "selfcheck").iterdir() if path.is_file())
-    page = render_page(calculator.catalogue(), notice, urls, download_mb=download_size(fetched) / 1_000_000)
-    (docs_dir / PAGE).write_text(page, encoding="utf-8")
+def bundle(notice: Notice) -> dict[str, str | bytes | Path]:
+    """The self-check's generated files by their path in the docs dir: the page, its form description, the
+    calculator wheel beside the lock file that names it (sitebuild/lockfile.py, in a directory named for the lock
+    file's content) and Pyodide's runtime files (the files in node_modules, in a directory named for Pyodide's
+    version)."""
+    pyodide_dir = f"assets/pyodide/{pyodide_version()}"
+    files: dict[str, bytes | Path] = {f"{pyodide_dir}/{name}": PYODIDE_PACKAGE / name for name in PYODIDE_RUNTIME_FILES}
+    distribution = Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml")
+    locked = {f"assets/calculator/{name}": data for name, data in locked_wheel(distribution, PYODIDE_PACKAGE / LOCK_FILE).items()}
+    files |= locked
+    form = form_description(notice, pyodide_dir, next(iter(locked)))
+    files[FORM] = json.dumps(form, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # What the page fetches: Pyodide's runtime, the rules' wheel and its lock file, the form and the self-check's
+    # own scripts.
+    scripts = {f"{ASSETS}/{path.name}": path for path in sorted((DOCS_DIR / ASSETS).iterdir()) if path.is_file()}
+    urls = {"assets": SITE_ROOT_FROM_PAGE + ASSETS + "/", "site_root": SITE_ROOT_FROM_PAGE}
+    page = render_page(calculator.catalogue(), notice, urls, download_mb=download_size(files | scripts) / 1_000_000)
+    return {**files, PAGE: page}
