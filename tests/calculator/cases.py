@@ -1,5 +1,7 @@
-"""Named scenario cases (tests/calculator/cases/*.yaml), readable by a policy officer, in the style of
-OpenFisca's YAML tests. The Python tests run them; the browser parity test runs the same cases in Pyodide.
+"""Named scenario cases, readable by a policy officer, in the style of OpenFisca's YAML tests, laid out as the
+rules are: `cases/<measure id>/<who>.yaml` holds the cases about one measure (the first in their `measures`),
+for one kind of person or unit; `cases/inputs/` the cases about bad input. The Python tests run them; the
+browser parity test runs the same cases in Pyodide.
 
 A file holds a list of cases:
 
@@ -29,6 +31,7 @@ from typing import Any
 import yaml
 
 CASES_DIR = Path(__file__).parent / "cases"
+INPUT_CASES = "inputs"  # the folder of cases about bad input, which concern no measure
 MEASURE_KEYS = {"status", "label", "amount", "bound", "unit", "missing", "outcomes", "figures", "says"}
 
 
@@ -38,7 +41,7 @@ class Case:
     as_of: str
     input: dict[str, Any]
     output: dict[str, Any]
-    file: str
+    file: str  # relative to CASES_DIR: c01/employers.yaml
 
 
 def _plain(value: Any) -> Any:
@@ -48,14 +51,14 @@ def _plain(value: Any) -> Any:
 def load_cases() -> list[Case]:
     """Every case of every file, in file order."""
     cases = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
+    for path in sorted(CASES_DIR.glob("*/*.yaml")):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
             cases.append(Case(
                 name=entry["name"],
                 as_of=_plain(entry["as_of"]),
                 input={key: _plain(value) for key, value in (entry.get("input") or {}).items()},
                 output=entry["output"],
-                file=path.name,
+                file=path.relative_to(CASES_DIR).as_posix(),
             ))
     return cases
 
