@@ -38,4 +38,4 @@ from .evaluation import evaluate
 from .inputs import catalogue
 from .validation import InputError
 
-__all__ = ["evaluate", "catalogue", "InputError"]
+__all__ = ["InputError", "catalogue", "evaluate"]

@@ -338,7 +338,8 @@ OUTPUT_HELP = {
     "refund_rate": "返还比例上限，按第（一）条随单位类型和企业规模而定",
     "max_refund": "返还金额上限（不超过，元）",
     "no_application": " / ".join(f"{zh}（{en}）" for zh, en in zip(batch.NO_APPLICATION_CELLS[batch.ZH].values(),
-                                                                  batch.NO_APPLICATION_CELLS[batch.EN].values())),
+                                                                  batch.NO_APPLICATION_CELLS[batch.EN].values(),
+                                                                  strict=True)),
     "reasons": "不符合的条件，或缺少的列",
     "error": "本行输入的问题（出错的行）",
 }

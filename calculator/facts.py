@@ -16,7 +16,7 @@ class Facts:
     `facts.get(input_id)` is the answer, or None when it is unknown or the question is not asked.
     """
 
-    __slots__ = ("values", "as_of", "get")
+    __slots__ = ("as_of", "get", "values")
 
     def __init__(self, values: dict[str, Any], as_of: date) -> None:
         self.values = values

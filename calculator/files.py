@@ -9,6 +9,7 @@ whatever path or link, is refused before anything is read. Errors are `FileProbl
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 import sys
@@ -37,7 +38,8 @@ class FileProblem(Exception):
 
 def reason(error: OSError) -> str:
     """Why a file operation failed, in Chinese."""
-    return REASONS.get(error.errno, error.strerror or type(error).__name__)
+    known = REASONS.get(error.errno) if error.errno is not None else None
+    return known or error.strerror or type(error).__name__
 
 
 def where(path: str) -> str:
@@ -69,7 +71,8 @@ def result_file(path: str, encoding: str, source: BinaryIO) -> Iterator[TextIO]:
     when the path is a directory, is not writable, or is the file `source` reads.
     """
     if path == STDIO:
-        sys.stdout.reconfigure(encoding=encoding, newline="")
+        if isinstance(sys.stdout, io.TextIOWrapper):  # the console's, not a replacement without an encoding
+            sys.stdout.reconfigure(encoding=encoding, newline="")
         yield sys.stdout
         sys.stdout.flush()
         return

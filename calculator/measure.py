@@ -14,8 +14,18 @@ from .facts import Facts
 from .inputs import ORDER
 from .parameter import ISSUE_DATE, Parameter
 from .result import (
-    CLOSED, ELIGIBLE, IN_SCOPE, NEED_INFO, NOT_ELIGIBLE, NOT_IN_SCOPE, NOT_MET, NOT_YET_OPEN, SCOPE_STATUS_OF_OUTCOME,
-    STATUS_LABELS, STATUS_OF_OUTCOME, Assessment,
+    CLOSED,
+    ELIGIBLE,
+    IN_SCOPE,
+    NEED_INFO,
+    NOT_ELIGIBLE,
+    NOT_IN_SCOPE,
+    NOT_MET,
+    NOT_YET_OPEN,
+    SCOPE_STATUS_OF_OUTCOME,
+    STATUS_LABELS,
+    STATUS_OF_OUTCOME,
+    Assessment,
 )
 
 NO_END_DATE = "通知没有写明本项政策的截止日期，现行执行规定以经办机构为准。"
@@ -126,7 +136,7 @@ class Measure:
             return f"按通知所列条件，在判断日期不符合。如情况有变化或有疑问，{ask}。"
         if status == NOT_IN_SCOPE:
             return f"按通知所列的人员范围，不属于这一范围。如情况有变化或有疑问，{ask}。"
-        if status == CLOSED:
+        if status == CLOSED and self.closes is not None:
             return (f"本项政策已于{zh_date(self.closes.last_day.value)}截止，判断日期已在截止日期之后，"
                     f"不能再按本通知申请；如有疑问，{ask}。")
         return f"本通知自{zh_date(self.opens.value)}起实施，届时才能按本通知申请。"

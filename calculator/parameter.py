@@ -13,14 +13,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Generic, TypeVar
 
 from .figures import FIGURES
 
+Value = TypeVar("Value", Decimal, Fraction, int, date)
+
 
 @dataclass(frozen=True, slots=True)
-class Parameter:
+class Parameter(Generic[Value]):
     id: str  # the id of its fact in notice/, e.g. "layoff-rate-limit"
-    value: Decimal | Fraction | int | date
+    value: Value  # a rate, a count, an amount or a date: each parameter's own type
     cite: str  # sentence anchor, e.g. "c01-1"
     text: str  # as written in that sentence, e.g. "6％"
 

@@ -201,6 +201,7 @@ def _decoded(lines: Iterator[tuple[int, bytes, bool]]) -> Iterator[_Line]:
     cut short comes with its problem, and with its text made out as far as it can be (in the encoding it looks
     like, so that a unit's name in GBK shows as it should)."""
     for number, data, cut in lines:
+        problem: Problem | None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

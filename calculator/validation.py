@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 from .dates import add_months, term_in_months
 from .facts import Facts
@@ -26,8 +26,8 @@ CONTROL_CHARACTERS = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0
 """Written out as \\x1b and so on when quoted, so that a message cannot steer the terminal that shows it."""
 UNKNOWN_LIMIT = 10
 """Unknown questions reported one by one; any more are counted in one further error."""
-KINDS = {list: "一个列表", tuple: "一个列表", dict: "一个对象（字典）", set: "一个集合", frozenset: "一个集合",
-         bytes: "一串字节", bytearray: "一串字节", type(None): "null"}
+KINDS: dict[type, str] = {list: "一个列表", tuple: "一个列表", dict: "一个对象（字典）", set: "一个集合", frozenset: "一个集合",
+                         bytes: "一串字节", bytearray: "一串字节", type(None): "null"}
 
 
 class InputError(Exception):
@@ -105,7 +105,7 @@ def read(answers: Any, as_of: Any) -> Facts:
     asked = answers_asked(values)
     if day is not None:
         errors += _inconsistencies(asked, day)
-    if errors:
+    if errors or day is None:  # no date only where it is among the errors
         raise InputError(errors)
     return Facts(asked, day)
 
@@ -142,7 +142,8 @@ def _parse_bool(spec: Input, raw: Any) -> bool:
 
 def _parse_count(spec: Input, raw: Any) -> int:
     value = _number(raw)
-    if not _is_whole(value) or not spec.min <= value <= spec.max:  # the range first: int(1E+999999999) is slow
+    low, high = cast(int, spec.min), cast(int, spec.max)  # a count's bounds are whole numbers
+    if not _is_whole(value) or not low <= value <= high:  # the range first: int(1E+999999999) is slow
         raise _Invalid(_expected(spec, "整数"))
     return int(value)
 
@@ -162,7 +163,7 @@ def _number(raw: Any) -> int | float | Decimal | None:
     return Decimal(raw) if isinstance(raw, Decimal) else None
 
 
-def _is_whole(value: int | float | Decimal | None) -> bool:
+def _is_whole(value: int | float | Decimal | None) -> TypeGuard[int | float | Decimal]:
     """A finite whole number (float.is_integer is False for inf and nan)."""
     if isinstance(value, int):
         return True
@@ -176,7 +177,7 @@ def _parse_money(spec: Input, raw: Any) -> Decimal:
     if number is None:
         raise _Invalid(_expected(spec, "金额"))
     value = Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
-    if not value.is_finite() or not spec.min <= value <= spec.max:
+    if not value.is_finite() or not cast(Decimal, spec.min) <= value <= cast(Decimal, spec.max):
         raise _Invalid(_expected(spec, "金额"))
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
@@ -202,7 +203,7 @@ def _parse_date(raw: Any, earliest: date, latest: date) -> date:
 
 
 def _parse_answer_date(spec: Input, raw: Any) -> date:
-    return _parse_date(raw, spec.min, spec.max)
+    return _parse_date(raw, cast(date, spec.min), cast(date, spec.max))
 
 
 CHOICE_VALUES = {spec.id: {option.value: option.value for option in spec.choices} for spec in INPUTS.values()}

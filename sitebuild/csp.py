@@ -116,12 +116,12 @@ class _Page(HTMLParser):
         if tag == "article":
             self.article += 1
         attributes = dict(attrs)
-        if tag == "script" and "src" not in attributes:
-            if (attributes.get("type") or "").strip().lower() in JAVASCRIPT_TYPES:
-                if self.article:
-                    raise PolicyError(f"{self.page}: an inline script in the page's content; load it from a file "
-                                      "under docs/assets/ instead")
-                self.script = []
+        inline = tag == "script" and "src" not in attributes
+        if inline and (attributes.get("type") or "").strip().lower() in JAVASCRIPT_TYPES:
+            if self.article:
+                raise PolicyError(f"{self.page}: an inline script in the page's content; load it from a file "
+                                  "under docs/assets/ instead")
+            self.script = []
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article":

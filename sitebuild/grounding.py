@@ -87,7 +87,7 @@ def _name_start(text: str, start: int, limit: int) -> int:
 def _name_end(text: str, end: int) -> int:
     """Where the name of a marker (税务…, 街道…) ends: at the head word that ends it if one follows in the same
     run of characters before any linking word (经办机构, 税务部门), else at the marker itself (街道)."""
-    run = _HAN_RUN.match(text, end).group()
+    run = _HAN_RUN.match(text, end).group()  # type: ignore[union-attr]  # `*`: it matches, if only ""
     for word in _LINKING_WORDS:
         if (cut := run.find(word)) >= 0:
             run = run[:cut]

@@ -141,7 +141,7 @@ def _part_context(notice: Notice, part: Clause | Attachment, uses: SelfCheckUses
     return {
         "part": part,
         "plain": plain_view(notice, part),
-        "marked": dict(zip((s.id for s in sentences), marked)),
+        "marked": dict(zip((s.id for s in sentences), marked, strict=True)),
         "cited": cited_references(notice, part.id),
         "related": [notice.part(i) for i in part.explanation.related],
         "audiences": [a for a in notice.audiences if a.id in part.explanation.audiences],

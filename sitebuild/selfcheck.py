@@ -157,7 +157,7 @@ def bundle(notice: Notice) -> dict[str, str | bytes | Path]:
     files[FORM] = json.dumps(form, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     # What the page fetches: Pyodide's runtime, the rules' wheel and its lock file, the form and the self-check's
     # own scripts.
-    scripts = {f"{ASSETS}/{path.name}": path for path in sorted((DOCS_DIR / ASSETS).iterdir()) if path.is_file()}
+    scripts: dict[str, bytes | Path] = {f"{ASSETS}/{path.name}": path for path in sorted((DOCS_DIR / ASSETS).iterdir()) if path.is_file()}
     urls = {"assets": SITE_ROOT_FROM_PAGE + ASSETS + "/", "site_root": SITE_ROOT_FROM_PAGE}
     page = render_page(calculator.catalogue(), notice, urls, download_mb=download_size(files | scripts) / 1_000_000)
     return {**files, PAGE: page}

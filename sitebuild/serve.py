@@ -57,7 +57,7 @@ def accepted_encodings(header: str | None) -> set[str]:
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     """Serves files and directory index.html pages; never lists a directory; 404s use the site's 404 page."""
 
-    extensions_map = {"": "application/octet-stream", **MIME_TYPES}
+    extensions_map = {"": "application/octet-stream", **MIME_TYPES}  # noqa: RUF012 (the base class's own attribute)
     content_encoding: str | None = None  # set when a pre-compressed copy is sent for the file asked for
     has_copies = False
     original = ""
@@ -77,12 +77,12 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
                     return copy
         return local
 
-    def guess_type(self, path: str) -> str:
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
         return super().guess_type(self.original if self.content_encoding else path)
 
     def list_directory(self, path: str):  # type: ignore[override]
         self.send_error(HTTPStatus.NOT_FOUND)
-        return None
+        return
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -106,7 +106,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", self.content_encoding)
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:
         pass
 
 
@@ -128,5 +128,5 @@ def serve_in_background(site_dir: Path, port: int = 0) -> tuple[SiteServer, str]
     """Start serving `site_dir` on a background thread; return the server (to shut down) and its base URL."""
     server = make_server(site_dir, port)
     threading.Thread(target=server.serve_forever, name="site-server", daemon=True).start()
-    host, bound_port = server.server_address[:2]
+    host, bound_port = server.socket.getsockname()[:2]
     return server, f"http://{host}:{bound_port}/"

@@ -35,9 +35,9 @@ class StandaloneLinks(Treeprocessor):
 
 
 class StandaloneLinksExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(StandaloneLinks(md), "standalone_links", 15)  # after inline links (20)
 
 
-def makeExtension(**kwargs) -> StandaloneLinksExtension:  # noqa: N802 (Python-Markdown's entry point)
+def makeExtension(**kwargs) -> StandaloneLinksExtension:
     return StandaloneLinksExtension(**kwargs)

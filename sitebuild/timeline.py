@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from calculator.dates import deadline_passed, zh_date
 
-from .model import Clause, Attachment, Fact, Notice
+from .model import Attachment, Clause, Fact, Notice
 
 
 @dataclass(frozen=True)
@@ -49,5 +49,5 @@ def timeline(notice: Notice, today: datetime.date) -> list[TimelineEntry]:
 
 def deadlines(notice: Notice) -> list[Fact]:
     """The dated facts that end something (an application window, a policy's term), by date."""
-    dated = (fact for part in notice.parts for fact in part.explanation.facts if fact.date and fact.closes)
-    return sorted(dated, key=lambda fact: fact.date)
+    dated = [(fact.date, fact) for part in notice.parts for fact in part.explanation.facts if fact.date and fact.closes]
+    return [fact for _, fact in sorted(dated, key=lambda pair: pair[0])]

@@ -37,7 +37,7 @@ def assess(facts: Facts) -> Assessment:
     is_difficult, referred = any_of(*difficulty), any_of(*reference)
     treated_as = all_of(referred, conditions) if referred.outcome == MET else referred
     verdict = any_of(is_difficult, treated_as)
-    notes = [f"附件2只列出人员范围；就业困难人员的认定和可享受的援助政策的具体条件、标准按有关规定执行，本通知没有写明，"
+    notes = ["附件2只列出人员范围；就业困难人员的认定和可享受的援助政策的具体条件、标准按有关规定执行，本通知没有写明，"
              "由哪个部门认定，本通知也没有写明。"]
     if is_difficult.outcome == MET:
         notes.append("就业困难人员可通过组织参加职业培训、推荐企业吸纳、帮助灵活就业、扶持自主创业、"

@@ -87,7 +87,8 @@ def assess(facts: Facts) -> Assessment:
     if preparatory.outcome == MET or allowance.outcome != MET:
         conditions.append(preparatory)
     notes = [through(DEADLINE.value)]
-    amount, refine = None, ()
+    refine: tuple[str, ...] = ()
+    amount = None
     if allowance.outcome == MET:
         amount, refine = _daily_estimate(facts, poor.outcome == MET)
         if poor.outcome == MET and MET in (difficult.outcome, referred.outcome) and amount is not None:

@@ -57,7 +57,7 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=any_of(*routes),
         conditions=shown(routes),
-        apply=f"属于公益性岗位优先安排的对象；能否上岗还须符合岗位条件。",
+        apply="属于公益性岗位优先安排的对象；能否上岗还须符合岗位条件。",
         notes=notes + retirement_note(facts),
     )
 

@@ -25,7 +25,7 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         verdict=all_of(check),
         conditions=[check],
-        apply=f"按标准给予一次性奖补，所需资金按规定从专账资金或就业补助资金列支。",
+        apply="按标准给予一次性奖补，所需资金按规定从专账资金或就业补助资金列支。",
         amount=amount,
         notes=["对获批国家级、省级称号的优秀创业孵化基地（园区）、高技能人才培训基地（含职业技能培训示范基地），"
                "省、市按规定持续给予资金补助支持（第（十五）条）。"],
