@@ -61,7 +61,8 @@ class Input:
         """Whether this question is asked, given the answers to the questions before it: every input its
         `ask_if` names holds one of the listed values. The self-check page does the same in the browser, from
         the `ask_if` of `as_json` (docs/assets/selfcheck/form.mjs; a test runs both over every question)."""
-        for condition, allowed in self.ask_if:  # noqa: SIM110 (a loop is twice as fast as all(); the batch asks per row)
+        # A loop: twice as fast as all(…), and the batch asks this of every question in every row.
+        for condition, allowed in self.ask_if:  # noqa: SIM110
             if answers.get(condition) not in allowed:
                 return False
         return True

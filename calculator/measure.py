@@ -14,18 +14,8 @@ from .facts import Facts
 from .inputs import ORDER
 from .parameter import ISSUE_DATE, Parameter
 from .result import (
-    CLOSED,
-    ELIGIBLE,
-    IN_SCOPE,
-    NEED_INFO,
-    NOT_ELIGIBLE,
-    NOT_IN_SCOPE,
-    NOT_MET,
-    NOT_YET_OPEN,
-    SCOPE_STATUS_OF_OUTCOME,
-    STATUS_LABELS,
-    STATUS_OF_OUTCOME,
-    Assessment,
+    CLOSED, ELIGIBLE, IN_SCOPE, NEED_INFO, NOT_ELIGIBLE, NOT_IN_SCOPE, NOT_MET, NOT_YET_OPEN, SCOPE_STATUS_OF_OUTCOME,
+    STATUS_LABELS, STATUS_OF_OUTCOME, Assessment,
 )
 
 NO_END_DATE = "通知没有写明本项政策的截止日期，现行执行规定以经办机构为准。"

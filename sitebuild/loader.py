@@ -45,7 +45,7 @@ from .model import (
 
 CLAUSE_IDS = tuple(f"c{n:02d}" for n in range(1, 19))
 # How the notice numbers its clauses: （一） … （十八）.
-CLAUSE_NUMBERS = tuple(f"（{n}）" for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八"])
+CLAUSE_NUMBERS = tuple(f"（{n}）" for n in "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八".split())
 ATTACHMENT_IDS = ("a1", "a2")
 EXPLANATION_KEYS = {"plain", "audiences", "facts", "related"}
 PLAIN_KEYS = {"one_line", *(name for name, _ in PLAIN_BLOCKS), "government_only"}

@@ -151,13 +151,16 @@ def bundle(notice: Notice) -> dict[str, str | bytes | Path]:
     pyodide_dir = f"assets/pyodide/{pyodide_version()}"
     files: dict[str, bytes | Path] = {f"{pyodide_dir}/{name}": PYODIDE_PACKAGE / name for name in PYODIDE_RUNTIME_FILES}
     distribution = Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml")
-    locked = {f"assets/calculator/{name}": data for name, data in locked_wheel(distribution, PYODIDE_PACKAGE / LOCK_FILE).items()}
+    locked = {f"assets/calculator/{name}": data
+              for name, data in locked_wheel(distribution, PYODIDE_PACKAGE / LOCK_FILE).items()}
     files |= locked
     form = form_description(notice, pyodide_dir, next(iter(locked)))
     files[FORM] = json.dumps(form, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     # What the page fetches: Pyodide's runtime, the rules' wheel and its lock file, the form and the self-check's
     # own scripts.
-    scripts: dict[str, bytes | Path] = {f"{ASSETS}/{path.name}": path for path in sorted((DOCS_DIR / ASSETS).iterdir()) if path.is_file()}
+    scripts: dict[str, bytes | Path] = {
+        f"{ASSETS}/{path.name}": path for path in sorted((DOCS_DIR / ASSETS).iterdir()) if path.is_file()
+    }
     urls = {"assets": SITE_ROOT_FROM_PAGE + ASSETS + "/", "site_root": SITE_ROOT_FROM_PAGE}
     page = render_page(calculator.catalogue(), notice, urls, download_mb=download_size(files | scripts) / 1_000_000)
     return {**files, PAGE: page}

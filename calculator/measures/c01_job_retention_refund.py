@@ -23,18 +23,7 @@ from ..inputs import LISTED_UNIT_TYPES
 from ..measure import Deadline, Measure
 from ..parameter import ISSUE_DATE, Parameter, figure
 from ..result import (
-    FIGURE_OF_OUTCOME,
-    MET,
-    NOT_MET,
-    UNKNOWN,
-    UPPER,
-    VERDICT_MET,
-    VERDICT_NOT_MET,
-    Amount,
-    Assessment,
-    Check,
-    Said,
-    Verdict,
+    FIGURE_OF_OUTCOME, MET, NOT_MET, UNKNOWN, UPPER, VERDICT_MET, VERDICT_NOT_MET, Amount, Assessment, Check, Said, Verdict,
     all_of,
 )
 from ..wording import shown_percent, through, zh_money, zh_percent

@@ -60,7 +60,8 @@ def test_the_same_pages_with_good_links_build(tmp_path: Path) -> None:
 
 def test_the_build_fails_without_jieba(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     real_find_spec = plugin.importlib.util.find_spec
-    monkeypatch.setattr(plugin.importlib.util, "find_spec", lambda name, *a: None if name == "jieba" else real_find_spec(name, *a))
+    monkeypatch.setattr(plugin.importlib.util, "find_spec",
+                        lambda name, *a: None if name == "jieba" else real_find_spec(name, *a))
     with pytest.raises(SiteBuildError, match="jieba is not installed"):
         build_site(tmp_path / "site", datetime.date(2026, 11, 27))
     assert not (tmp_path / "site").exists()
