@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, Request
 
 import calculator
-from sitebuild import serviceworker
+from sitebuild import selfcheck, serviceworker
 from sitebuild.paths import PROJECT_ROOT
 from sitebuild.lockfile import LOCK_FILE, write_locked_wheel
 from sitebuild.precompress import precompress_site
@@ -127,9 +127,10 @@ def changed_rule_site(built_site: Path, tmp_path: Path) -> tuple[Path, dict]:
         Distribution.from_pyproject(source / "pyproject.toml"), PYODIDE_PACKAGE / LOCK_FILE, site / "assets" / "calculator"
     )
     shutil.rmtree((site / old_wheel).parent)
-    page = site / "self-check" / "index.html"
-    html = page.read_text(encoding="utf-8")
-    page.write_text(html.replace(old_wheel, new_wheel.relative_to(site).as_posix()), encoding="utf-8")
+    form = site / selfcheck.FORM  # names the wheel the page installs
+    described = form.read_text(encoding="utf-8")
+    assert old_wheel in described
+    form.write_text(described.replace(old_wheel, new_wheel.relative_to(site).as_posix()), encoding="utf-8")
     serviceworker.write_service_worker(site)
     precompress_site(site)
     return site, json.loads(answer)
