@@ -87,8 +87,8 @@ class Measure:
         opening = window.status_on(facts.as_of)
         if opening == NOT_YET_OPEN:
             status, label = NOT_YET_OPEN, f"尚未实施（本通知自{zh_date(window.opens.value)}起实施）"
-        elif opening == CLOSED:
-            status, label = CLOSED, f"已于{zh_date(window.last_day.value)}截止"
+        elif (last_day := window.last_day) is not None and opening == CLOSED:
+            status, label = CLOSED, f"已于{zh_date(last_day.value)}截止"
         elif self.scope:
             status = SCOPE_STATUS_OF_OUTCOME[outcome]
             label = {IN_SCOPE: f"属于{found.scope or self.scope}", NOT_IN_SCOPE: f"不属于{self.scope}",

@@ -29,10 +29,10 @@ class Parameter(Generic[Value]):
 
 
 @dataclass(frozen=True, slots=True)
-class Sourced:
+class Sourced(Generic[Value]):
     """A figure the notice does not fix."""
 
-    value: int | date
+    value: Value
     source: str  # the law and provision it comes from, or the assumption it is and why
 
 

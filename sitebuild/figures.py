@@ -14,11 +14,10 @@ import json
 import re
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 from calculator.dates import zh_date
 
-from .model import Figure, Notice
+from .model import Figure
 from .paths import NOTICE_DIR, PROJECT_ROOT
 
 MODULE = PROJECT_ROOT / "calculator" / "figures.py"

@@ -84,8 +84,8 @@ def _measure_use(notice: Notice, measure: Description, part_id: str, joined: dic
     uses = sorted(measure.figures, key=lambda figure: (
         figure.id == window.opens.id, _part_of(notice, figure.cite).id != part_id, order[figure.cite]))
     figures = tuple(Figure(figure.text, fact) for figure in uses for fact in joined[figure.id])
-    last_day = None if window.last_day is None else window.last_day.id
-    deadline = next((fact for fact in joined.get(last_day, ()) if fact.closes), None)
+    deadline = None if window.last_day is None else next(
+        (fact for fact in joined[window.last_day.id] if fact.closes), None)
     return MeasureUse(measure.title, window.label, deadline, figures)
 
 
