@@ -3,7 +3,7 @@
     .venv/bin/python bench/pageload.py [--runs 5] [--builds 3] [--profiles desktop,phone,slow-link]
 
 1. Builds the site `--builds` times with `build_site` and times each whole build against a bare MkDocs build
-   of the same pages (the scratch docs dir of the first build, built again by `run_mkdocs` alone).
+   of the same pages (the plugin's generated files written out beside docs/, built without the plugin).
 2. Copies the site into a temporary directory next to bench/baseline/ (a page that boots the same vendored
    Pyodide in a module worker, installs the same wheel and calls `calculator.evaluate({})` once) and serves
    both with `sitebuild.serve` on 127.0.0.1, as the site is served for the tests.
@@ -34,7 +34,6 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from unittest import mock
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +41,15 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import BrowserContext, CDPSession, Page, Request, sync_playwright  # noqa: E402
 
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
+
 from sitebuild import build as site_build  # noqa: E402
+from sitebuild import selfcheck  # noqa: E402
+from sitebuild.loader import load_notice  # noqa: E402
+from sitebuild.nav import navigation  # noqa: E402
+from sitebuild.pages import render_pages  # noqa: E402
+from sitebuild.paths import DOCS_DIR, MKDOCS_YML, NOTICE_DIR  # noqa: E402
+from sitebuild.plugin import vendored_files  # noqa: E402
 from sitebuild.precompress import SUFFIXES  # noqa: E402
 from sitebuild.serve import serve_in_background  # noqa: E402
 from sitebuild.serviceworker import self_check_urls  # noqa: E402
@@ -108,27 +115,32 @@ PROFILES = {
 # -- the build ------------------------------------------------------------------------------------------------
 
 def time_builds(work: Path, builds: int) -> tuple[list[float], list[float]]:
-    """Seconds of each whole build and of each bare MkDocs build of the same pages."""
-    run_mkdocs = site_build.run_mkdocs
-    captured: dict = {}
-
-    def capture(docs_dir: Path, site_dir: Path, nav: list, dictionary: Path, *rest) -> None:
-        if not captured:
-            shutil.copytree(docs_dir, work / "docs")
-            shutil.copyfile(dictionary, work / "search-words.txt")
-            captured.update(nav=nav, rest=rest)
-        run_mkdocs(docs_dir, site_dir, nav, dictionary, *rest)
-
+    """Seconds of each whole build and of each bare MkDocs build of the same pages: the files the plugin
+    generates, written out beside docs/, built by MkDocs without the plugin (and without what build.py adds
+    after MkDocs: the Content-Security-Policy, the service worker, the pre-compressed copies)."""
     whole = []
-    with mock.patch.object(site_build, "run_mkdocs", capture):
-        for number in range(builds):
-            start = time.perf_counter()
-            site_build.build_site(work / f"site-{number}", BUILD_DATE)
-            whole.append(time.perf_counter() - start)
-    bare = []
     for number in range(builds):
         start = time.perf_counter()
-        run_mkdocs(work / "docs", work / f"bare-{number}", captured["nav"], work / "search-words.txt", *captured["rest"])
+        site_build.build_site(work / f"site-{number}", BUILD_DATE)
+        whole.append(time.perf_counter() - start)
+    docs = work / "docs"
+    shutil.copytree(DOCS_DIR, docs)
+    notice = load_notice(NOTICE_DIR)
+    generated = {**vendored_files(), **render_pages(notice, BUILD_DATE, selfcheck.PAGE), **selfcheck.bundle(notice)}
+    for path, source in generated.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(source, Path):
+            shutil.copyfile(source, docs / path)
+        else:
+            (docs / path).write_bytes(source.encode("utf-8") if isinstance(source, str) else source)
+    with MKDOCS_YML.open(encoding="utf-8") as file:
+        plugins = [plugin for plugin in yaml_load(file)["plugins"] if plugin != site_build.PLUGIN]
+    bare = []
+    for number in range(builds):
+        config = site_build.mkdocs_config(work / f"bare-{number}", BUILD_DATE, docs_dir=str(docs), plugins=plugins,
+                                          nav=navigation(notice, selfcheck.PAGE))
+        start = time.perf_counter()
+        site_build.run_mkdocs(config)
         bare.append(time.perf_counter() - start)
     return whole, bare
 
