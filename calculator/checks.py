@@ -18,6 +18,7 @@ from typing import Any
 
 from .facts import Facts
 from .inputs import INPUTS
+from .parameter import Parameter
 from .result import MET, NOT_MET, UNKNOWN, Answer, Check, Compared, Said, all_of, any_of
 
 
@@ -88,6 +89,16 @@ def _answered(input_id: str, value: Any, holds: bool, cite: str, title: str) -> 
     """The same answer to the same condition is the same (immutable) Check: built once. Yes/no and choice
     answers only, so there are few."""
     return condition(title, cite, _said(input_id, value, holds))
+
+
+def counted(facts: Facts, input_id: str, relation: Relation, limit: Parameter, unit: str, cite: str,
+            title: str) -> Check:
+    """A condition on a number the person gives, against a figure of the notice: “您累计缴纳失业保险费15个月，满12个月”."""
+    value = facts.get(input_id)
+    if value is None:
+        return unknown(facts, title, cite, input_id)
+    return condition(title, cite, stated(facts, input_id).aside() + relation.said(
+        value, limit.value, "，", f"{limit.value}{unit}"))
 
 
 def unknown(facts: Facts, title: str, cite: str, *input_ids: str, need: str = "") -> Check:

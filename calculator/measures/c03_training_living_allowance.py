@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks import AT_MOST, answer, condition, stated, unknown
+from ..checks import AT_MOST, answer, counted
 from ..dates import zh_date
 from ..employment_difficulty import (
     EMPLOYMENT_DIFFICULTY, TREATED_AS_EMPLOYMENT_DIFFICULTY, by_reference, employment_difficulty,
@@ -35,12 +35,8 @@ def _groups(facts: Facts) -> list[Check]:
 
 
 def _trainings(facts: Facts) -> Check:
-    title = f"每年累计参加{MAX_FREE_TRAININGS_PER_YEAR.text}的免费职业培训"
-    times = facts.get("free_trainings_this_year")
-    if times is None:
-        return unknown(facts, title, "c03-3", "free_trainings_this_year")
-    return condition(title, "c03-3", stated(facts, "free_trainings_this_year").aside() + AT_MOST.said(
-        times, MAX_FREE_TRAININGS_PER_YEAR.value, "，", f"{MAX_FREE_TRAININGS_PER_YEAR.value}次"))
+    return counted(facts, "free_trainings_this_year", AT_MOST, MAX_FREE_TRAININGS_PER_YEAR, "次", "c03-3",
+                   f"每年累计参加{MAX_FREE_TRAININGS_PER_YEAR.text}的免费职业培训")
 
 
 def _daily_estimate(facts: Facts, poor: bool) -> tuple[Amount | None, tuple[str, ...]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks import FULL, answer, condition, in_turn, stated, unknown
+from ..checks import FULL, answer, counted, in_turn
 from ..dates import zh_date
 from ..facts import Facts
 from ..measure import Deadline, Measure
@@ -16,12 +16,8 @@ MIN_CONTRIBUTION_MONTHS = figure("min-contribution-months")  # months
 
 
 def _contributions(facts: Facts) -> Check:
-    title = f"参加失业保险{MIN_CONTRIBUTION_MONTHS.text}及以上"
-    months = facts.get("uib_contribution_months")
-    if months is None:
-        return unknown(facts, title, "c04-2", "uib_contribution_months")
-    return condition(title, "c04-2", stated(facts, "uib_contribution_months").aside() + FULL.said(
-        months, MIN_CONTRIBUTION_MONTHS.value, "，", f"{MIN_CONTRIBUTION_MONTHS.value}个月"))
+    return counted(facts, "uib_contribution_months", FULL, MIN_CONTRIBUTION_MONTHS, "个月", "c04-2",
+                   f"参加失业保险{MIN_CONTRIBUTION_MONTHS.text}及以上")
 
 
 def assess(facts: Facts) -> Assessment:
