@@ -278,7 +278,8 @@ def visit(context: BrowserContext, url: str, page_type: PageType, cold: bool, py
             page.wait_for_function(
                 "() => performance.getEntriesByName('offline:self-check-cached').length", timeout=TIMEOUT_MS
             )
-            page.wait_for_function(SNAPSHOT_SAVED, timeout=TIMEOUT_MS, polling=250)
+            while not page.evaluate(SNAPSHOT_SAVED):  # (wait_for_function would not await the async check)
+                page.wait_for_timeout(250)
     context.remove_listener("requestfinished", record)
     for request in requests:
         by_worker = request.service_worker is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import socket
 import threading
+import time
 from pathlib import Path
 
 from playwright.sync_api import Page
@@ -47,4 +48,14 @@ def wait_for_self_check(page: Page, *, offline_copy: bool = False) -> None:
     page.wait_for_function(SELF_CHECK_READY, timeout=READY_TIMEOUT_MS)
     if offline_copy:
         page.wait_for_function(SELF_CHECK_CACHED, timeout=READY_TIMEOUT_MS)
-        page.wait_for_function(SNAPSHOT_SAVED, timeout=READY_TIMEOUT_MS, polling=250)
+        wait_until(page, SNAPSHOT_SAVED)
+
+
+def wait_until(page: Page, predicate: str, arg: object = None, *, timeout_ms: int = READY_TIMEOUT_MS) -> None:
+    """Poll `predicate` in the page until it gives a truthy value. Unlike Playwright's `wait_for_function`, this
+    awaits an async predicate: that one takes the promise itself for a truthy value and returns at once."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(predicate, arg):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout_ms} ms: {predicate}")
+        page.wait_for_timeout(250)

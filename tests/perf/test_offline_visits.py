@@ -24,7 +24,7 @@ from sitebuild.precompress import precompress_site
 from sitebuild.selfcheck import PYODIDE_PACKAGE
 from sitebuild.wheel import Distribution
 
-from offline_site import Host, wait_for_self_check
+from offline_site import Host, wait_for_self_check, wait_until
 
 AS_OF = "2021-09-01"
 SME_EMPLOYER = {
@@ -160,11 +160,12 @@ def test_a_changed_rule_reaches_a_returning_visitor(
     # Meanwhile the browser installs the new worker, which keeps the new release (the runtime included,
     # since this visitor uses the self-check) and drops the old one.
     new_cache = f"offline {host.url} {serviceworker.manifest(new_site)['version']}"
-    page.wait_for_function(
+    wait_until(
+        page,
         # caches.open would create the new cache while the old one is still there: look, don't touch
         "async ([name, url]) => { const keys = await caches.keys();"
         " return keys.length === 2 && keys.includes(name) && !!(await caches.match(url, {cacheName: name})); }",
-        arg=[new_cache, host.url + serviceworker.self_check_urls(new_site)[1]], timeout=120_000, polling=250,
+        [new_cache, host.url + serviceworker.self_check_urls(new_site)[1]],
     )
     assert set(page.evaluate(CACHE_KEYS)) == {new_cache, "selfcheck-snapshots"}
     pyodide_downloads = [r.url for r in requests if r.service_worker and "/assets/pyodide/" in r.url]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -252,6 +253,31 @@ def test_without_webassembly_the_page_says_so_and_links_the_clauses(open_selfche
     assert page.evaluate("() => window.policyCalculator.ready.then(() => 'ready', error => error.reason)") == (
         "unsupported"
     )
+
+
+def test_the_engine_api_is_there_when_the_page_has_loaded_however_late_its_form_arrives(
+    new_page: Callable[..., Page], site_url: str
+) -> None:
+    """`window.policyCalculator` exists by the page's `load` event (an embedding page and the offline step read
+    it then), even while form.json, which says where Pyodide and the wheel are, is still on its way."""
+    page = new_page()
+    held: list[Route] = []
+    page.route("**/form.json", lambda route: held.append(route))
+    page.goto(f"{site_url}self-check/", wait_until="load")
+    assert held and page.evaluate("() => typeof window.policyCalculator.ready.then") == "function"
+    held[0].continue_()
+    assert page.evaluate("() => window.policyCalculator.ready.then(() => 'ready')") == "ready"
+    result = page.evaluate("answers => window.policyCalculator.evaluate(answers)", SME_EMPLOYER)
+    assert result == json.loads(json.dumps(calculator.evaluate(SME_EMPLOYER)))
+
+
+def test_without_its_form_the_engine_fails_as_a_download(new_page: Callable[..., Page], site_url: str) -> None:
+    page = new_page()
+    page.route("**/form.json", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(f"{site_url}self-check/")
+    outcome = "() => window.policyCalculator.ready.then(() => 'ready', error => [error.reason, error.failure])"
+    assert page.evaluate(outcome) == ["failed", "download"]
+    expect(page.locator('#sc-unavailable [data-engine-failure="download"]')).to_be_visible()
 
 
 def test_when_python_cannot_load_the_page_says_so_without_a_traceback(

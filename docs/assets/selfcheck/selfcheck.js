@@ -12,14 +12,31 @@ import { Glossary } from "./terms.mjs";
 const ROOT_SELECTOR = "#policy-selfcheck";
 const INPUT_DELAY_MS = 250;
 
-/** The window's one engine; started by the first self-check page it shows. */
-function engineFor(form) {
+/**
+ * The window's one engine, `window.policyCalculator`; started by the first self-check page the window shows.
+ * It exists as soon as that page's script runs, before the page's `load` event (docs/assets/offline/register.js
+ * and an embedding page read it then), although where Pyodide and the wheel are comes from form.json: the
+ * worker starts once that has arrived, and `ready` fails as a download failure if it never does.
+ */
+function theEngine() {
   if (!window.policyCalculator) {
-    window.policyCalculator = startEngine({
-      worker: new URL("worker.mjs", import.meta.url).href,
-      bridgeUrl: new URL("bridge.py", import.meta.url).href,
-      pyodideIndex: new URL(form.pyodide_index, FORM_URL).href,
-      wheelUrl: new URL(form.wheel, FORM_URL).href,
+    const started = loadForm().then(
+      (form) =>
+        startEngine({
+          worker: new URL("worker.mjs", import.meta.url).href,
+          bridgeUrl: new URL("bridge.py", import.meta.url).href,
+          pyodideIndex: new URL(form.pyodide_index, FORM_URL).href,
+          wheelUrl: new URL(form.wheel, FORM_URL).href,
+        }),
+      (error) => {
+        throw new EngineUnavailable("failed", String(error), "download");
+      },
+    );
+    const ready = started.then((engine) => engine.ready);
+    ready.catch(() => {}); // whoever awaits `ready` sees the failure; nobody else should get an unhandled rejection
+    window.policyCalculator = Object.freeze({
+      ready,
+      evaluate: (answers, asOf = null) => started.then((engine) => engine.evaluate(answers, asOf)),
     });
   }
   return window.policyCalculator;
@@ -134,7 +151,7 @@ class SelfCheck {
     this.timer = null;
     this.linkErrors = new Map(); // field → share-link value the form does not offer, until the field is changed
     this.unfolded = new Set(); // measures whose folded card the visitor opened
-    this.engine = engineFor(form);
+    this.engine = theEngine();
 
     this.asOf.value = todayIso();
     // Back to a page whose answers are kept: once the results are drawn again, scroll to where the visitor was
@@ -553,6 +570,7 @@ function init() {
   const root = document.querySelector(ROOT_SELECTOR);
   if (!root || root.dataset.started) return;
   root.dataset.started = "true";
+  theEngine();
   loadForm().then(
     (form) => root.isConnected && new SelfCheck(root, form),
     () => showEngineState(root, "failed", "download"), // without its description the form cannot work
