@@ -1,4 +1,8 @@
-"""The notice as typed, validated data: what `loader.load_notice` returns and the pages read."""
+"""The notice as typed, validated data: what `loader.load_notice` returns and the pages read.
+
+The parts and their anchored sentences are built here from the files; what stands in a file as it is (a plain
+line, an audience, a glossary term, …) is its model of `sitebuild.schema`.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,13 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-FACT_KINDS = ("rate", "amount", "headcount", "count", "date", "period", "threshold")
-# The typed values a rule can read from a fact, besides a dated fact's own `date` (notice/README.md).
-FIGURE_TYPES = ("count", "months", "money", "rate", "fraction")
+from .schema import GOVERNMENT_ONLY as GOVERNMENT_ONLY  # where the pages and tests read it
+from .schema import PLAIN_BLOCKS as PLAIN_BLOCKS
+
+if TYPE_CHECKING:
+    from .schema import Audience, Correction, Plain, Reference, Signatory, Term
 FULL_TEXT_PAGE = "notice.md"
 PREAMBLE = "preamble"  # the anchor of the notice's opening paragraph, on the full-text page
 
@@ -44,46 +51,6 @@ class Fact:
     closes: str | None = None
     note: str | None = None
     figure: Figure | None = None
-
-
-@dataclass(frozen=True)
-class PlainLine:
-    """One fact in plain language, with the anchors of the sentences it rests on (at least one)."""
-
-    text: str
-    cite: tuple[str, ...]
-
-
-# The blocks of the plain-language part, in page order: (field, heading).
-PLAIN_BLOCKS = (("who", "谁可以"), ("what", "能得到什么"), ("when", "截至什么时候"), ("how", "找谁办理、怎么办理"))
-# What a clause that only instructs government bodies says to everyone else.
-GOVERNMENT_ONLY = "本条是对有关部门的工作要求，个人和单位不需要办理什么。"
-
-
-@dataclass(frozen=True)
-class Plain:
-    """A clause or attachment in the visitor's own terms: one sentence, then short blocks of one fact a line.
-
-    `government_only` marks a clause that only instructs government bodies; it then says `GOVERNMENT_ONLY`,
-    resting on the whole clause, instead of a 找谁办理 block.
-    """
-
-    one_line: PlainLine
-    who: tuple[PlainLine, ...] = ()
-    what: tuple[PlainLine, ...] = ()
-    when: tuple[PlainLine, ...] = ()
-    how: tuple[PlainLine, ...] = ()
-    government_only: bool = False
-
-    @property
-    def blocks(self) -> tuple[tuple[str, str, tuple[PlainLine, ...]], ...]:
-        """(field, heading, lines) of each block that has lines, in page order."""
-        return tuple((name, heading, getattr(self, name)) for name, heading in PLAIN_BLOCKS if getattr(self, name))
-
-    @property
-    def lines(self) -> tuple[PlainLine, ...]:
-        """The one-liner, then every line of every block."""
-        return (self.one_line, *(line for _, _, lines in self.blocks for line in lines))
 
 
 @dataclass(frozen=True)
@@ -171,12 +138,6 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Signatory:
-    name: str
-    note: str | None = None
-
-
-@dataclass(frozen=True)
 class Document:
     """Everything of the notice outside the clauses and the attachments (document.yaml)."""
 
@@ -197,48 +158,6 @@ class Document:
     printed_on_text: str
     source_file: str
     source_description: str
-
-
-@dataclass(frozen=True)
-class Audience:
-    id: str
-    name: str
-    description: str
-
-
-@dataclass(frozen=True)
-class Term:
-    """A glossary term; `forms` are the spellings searched for in the text (the term first).
-
-    `cite` is the sentence where the notice itself defines the term; without it the definition is a
-    general explanation (`source: general`).
-    """
-
-    id: str
-    term: str
-    definition: str
-    forms: tuple[str, ...]
-    cite: str | None = None
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A document the notice cites; `match` are the strings that find its citations in the text."""
-
-    id: str
-    title: str
-    number: str | None
-    issuer: str | None
-    match: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Correction:
-    where: str
-    original: str
-    corrected: str
-    kind: str
-    reason: str
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import PREAMBLE, Clause, Notice, Reference, Sentence, Term
+from .model import PREAMBLE, Clause, Notice, Sentence
+from .schema import Reference, Term
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ from calculator.dates import zh_date
 
 from . import markdown
 from .grounding import part_reference_spans
-from .model import GOVERNMENT_ONLY, PREAMBLE, Attachment, Clause, Fact, Notice, PlainLine
+from .model import GOVERNMENT_ONLY, PREAMBLE, Attachment, Clause, Fact, Notice
 from .occurrences import cited_references, mark_terms, reference_occurrences, term_occurrences
 from .paths import TEMPLATES_DIR
 from .rules import SelfCheckUses, self_check_uses
+from .schema import PlainLine
 from .timeline import status_of, timeline
 
 
