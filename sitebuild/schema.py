@@ -107,11 +107,12 @@ def _iso_date(value: Any) -> datetime.date:
     raise problem(f"{value!r} is not a date (write YYYY-MM-DD)")
 
 
-def _typed(shape: str, pattern: str, convert: Callable[[str], Any]) -> Callable[[Any], Any]:
+def _typed(shape: str, pattern: str, convert: Callable[[str], Any], written: tuple[type, ...] = (int, str)
+           ) -> Callable[[Any], Any]:
     """A typed figure as written (YAML keeps decimals as text): `pattern` read by `convert`, or `shape`'s error."""
 
     def read(raw: Any) -> Any:
-        if not isinstance(raw, bool) and re.fullmatch(pattern, str(raw)):
+        if type(raw) in written and re.fullmatch(pattern, str(raw)):
             return convert(str(raw))
         raise problem(f"{raw!r} is not {shape}")
 
@@ -127,8 +128,8 @@ SentenceText = Annotated[StrictStr, after(_sentence), Shape("text: one sentence 
 Id = Annotated[StrictStr, after(lambda v: None if re.fullmatch(r"[a-z0-9][a-z0-9-]*", v) else
                                 f"{v!r} is not an id (lower-case ASCII letters, digits and -)"), Shape("id")]
 Date = Annotated[datetime.date, BeforeValidator(_iso_date), Shape("date (YYYY-MM-DD)")]
-Count = Annotated[int, BeforeValidator(_typed("a whole number", r"\d+", int)), Shape("whole number")]
-Months = Annotated[int, BeforeValidator(_typed("a whole number of months", r"\d+", int)), Shape("whole number")]
+Count = Annotated[int, BeforeValidator(_typed("a whole number", r"\d+", int, (int,))), Shape("whole number")]
+Months = Annotated[int, BeforeValidator(_typed("a whole number of months", r"\d+", int, (int,))), Shape("whole number")]
 Money = Annotated[Decimal, BeforeValidator(_typed("a number of 元", r"\d+(\.\d+)?", Decimal)), Shape("decimal")]
 Rate = Annotated[Decimal, BeforeValidator(_typed("a decimal (6％ is 0.06)", r"\d+(\.\d+)?", Decimal)), Shape("decimal")]
 FractionValue = Annotated[Fraction, BeforeValidator(_typed("a fraction a/b", r"[1-9]\d*/[1-9]\d*", Fraction)),
