@@ -20,10 +20,10 @@ from .checks import CLAUSE_IDS, Files, check
 from .model import Attachment, Clause, Document, Explanation, Fact, Figure, ItemGroup, Notice, Section, Sentence
 from .schema import (
     ATTACHMENT_IDS, AttachmentFile, AudiencesFile, ClauseFile, CorrectionsFile, DocumentFile, Explained, FactEntry,
-    GlossaryFile, ReferencesFile, Strict, model_in, split_sentences,
+    GlossaryFile, ReferencesFile, Strict, model_in,
 )
 
-__all__ = ["NoticeDataError", "Problem", "load_notice", "split_sentences"]
+__all__ = ["NoticeDataError", "Problem", "load_notice"]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.loader import NoticeDataError, load_notice, split_sentences
+from sitebuild.loader import NoticeDataError, load_notice
+from sitebuild.schema import split_sentences
 from sitebuild.model import Clause, Notice
 from sitebuild.paths import NOTICE_DIR
 
