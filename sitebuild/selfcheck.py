@@ -28,12 +28,14 @@ from .model import Clause, Notice
 from .pages import anchor_label
 from .paths import DOCS_DIR, PROJECT_ROOT, TEMPLATES_DIR
 from .precompress import sent_size
+from .stdlib import FULL_ARCHIVE, trimmed_stdlib
 from .timeline import deadlines
 from .wheel import Distribution
 
 PYODIDE_PACKAGE = PROJECT_ROOT / "node_modules" / "pyodide"
 # What the page needs of the npm package at run time: the loader, the Emscripten module, the WebAssembly
-# binary and the standard library. The lock file that loadPyodide reads is the site's own copy, with the
+# binary and the standard library (the worker runs on a trimmed one, sitebuild/stdlib.py, served beside the
+# wheel; this full one is its fallback). The lock file that loadPyodide reads is the site's own copy, with the
 # rules' wheel added (sitebuild/lockfile.py), beside the wheel. Source maps, the CommonJS build, the consoles
 # and the type declarations stay out of the site.
 PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -85,16 +87,17 @@ def glossary(notice: Notice) -> list[dict[str, str | list[str]]]:
     ]
 
 
-def form_description(notice: Notice, pyodide_dir: str, wheel: str) -> dict[str, Any]:
+def form_description(notice: Notice, pyodide_dir: str, wheel: str, stdlib: str) -> dict[str, Any]:
     """What `form.json` holds: the questions (`calculator.catalogue()`, with each one's `ask_if`), the anchors and
-    glossary terms results name, and the Pyodide directory and the wheel (`pyodide_dir`, `wheel`: paths from the
-    site root)."""
+    glossary terms results name, and the Pyodide directory, the wheel and the trimmed standard library
+    (`pyodide_dir`, `wheel`, `stdlib`: paths from the site root)."""
     return {
         "questions": calculator.catalogue(),
         "anchors": anchors(notice),
         "glossary": glossary(notice),
         "pyodide_index": SITE_ROOT_FROM_FORM + pyodide_dir + "/",
         "wheel": SITE_ROOT_FROM_FORM + wheel,
+        "stdlib": SITE_ROOT_FROM_FORM + stdlib,
     }
 
 
@@ -151,16 +154,19 @@ def bundle(notice: Notice) -> dict[str, str | bytes | Path]:
     pyodide_dir = f"assets/pyodide/{pyodide_version()}"
     files: dict[str, bytes | Path] = {f"{pyodide_dir}/{name}": PYODIDE_PACKAGE / name for name in PYODIDE_RUNTIME_FILES}
     distribution = Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml")
-    locked = {f"assets/calculator/{name}": data
-              for name, data in locked_wheel(distribution, PYODIDE_PACKAGE / LOCK_FILE).items()}
-    files |= locked
-    form = form_description(notice, pyodide_dir, next(iter(locked)))
+    locked = locked_wheel(distribution, PYODIDE_PACKAGE / LOCK_FILE)
+    wheel = f"assets/calculator/{next(iter(locked))}"
+    stdlib_name, stdlib = trimmed_stdlib(PYODIDE_PACKAGE, locked)
+    stdlib_path = f"{posixpath.dirname(wheel)}/{stdlib_name}"
+    files |= {f"assets/calculator/{name}": data for name, data in locked.items()} | {stdlib_path: stdlib}
+    form = form_description(notice, pyodide_dir, wheel, stdlib_path)
     files[FORM] = json.dumps(form, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    # What the page fetches: Pyodide's runtime, the rules' wheel and its lock file, the form and the self-check's
-    # own scripts.
+    # What the page fetches: Pyodide's runtime with the trimmed standard library instead of the full one (fetched
+    # only by the fallback), the rules' wheel and its lock file, the form and the self-check's own scripts.
+    fetched = {name: source for name, source in files.items() if name != f"{pyodide_dir}/{FULL_ARCHIVE}"}
     scripts: dict[str, bytes | Path] = {
         f"{ASSETS}/{path.name}": path for path in sorted((DOCS_DIR / ASSETS).iterdir()) if path.is_file()
     }
     urls = {"assets": SITE_ROOT_FROM_PAGE + ASSETS + "/", "site_root": SITE_ROOT_FROM_PAGE}
-    page = render_page(calculator.catalogue(), notice, urls, download_mb=download_size(files | scripts) / 1_000_000)
+    page = render_page(calculator.catalogue(), notice, urls, download_mb=download_size(fetched | scripts) / 1_000_000)
     return {**files, PAGE: page}

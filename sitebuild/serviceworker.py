@@ -2,7 +2,9 @@
 
 Its manifest lists what it keeps for offline use, each file with its SHA-256 (as a Subresource Integrity
 string), in two groups: the shell (every page and what pages load) and the self-check's runtime (Pyodide, and
-the calculator wheel with its lock file, cached only once the self-check has been used). The manifest's hash is
+the calculator wheel with its lock file and the trimmed standard library, cached only once the self-check has been
+used). Pyodide's full standard library is in neither: only the worker's fallback fetches it (see
+`self_check_runtime`). The manifest's hash is
 the worker's version, so any changed file (a new rule is a new wheel) makes a new `sw.js`, which browsers install
 on the next visit. The worker's logic is in sw.js next to this module; docs/assets/offline/register.js registers it.
 """
@@ -16,6 +18,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from .selfcheck import FORM, runtime_urls
+from .stdlib import FULL_ARCHIVE
 
 SOURCE = Path(__file__).with_name("sw.js")
 WORKER = "sw.js"
@@ -52,11 +55,19 @@ def self_check_urls(site_dir: Path) -> tuple[str, str]:
 
 
 def self_check_runtime(site_dir: Path) -> set[Path]:
-    """The files the self-check downloads to run: the Pyodide directory and the directory of the wheel its page
-    names (the wheel and the lock file that names it)."""
+    """The files the self-check downloads to run: the Pyodide directory but its full standard library, and the
+    directory of the wheel its page names (the wheel, the lock file that names it, the trimmed standard library).
+
+    The full standard library is fetched only when an import misses the trimmed one (engine.mjs), which the
+    build's trace of every scenario case and the browser tests rule out; keeping it offline would download its
+    2.5 MB again for every visitor who uses the self-check, for a case that does not happen. Should it happen
+    offline all the same, the page says that a file could not be downloaded, as for any other missing file.
+    """
     pyodide_index, wheel = self_check_urls(site_dir)
-    directories = ((site_dir / pyodide_index).resolve(), (site_dir / wheel).resolve().parent)
-    return {path for directory in directories for path in directory.rglob("*") if path.is_file()}
+    pyodide_dir = (site_dir / pyodide_index).resolve()
+    directories = (pyodide_dir, (site_dir / wheel).resolve().parent)
+    return {path for directory in directories for path in directory.rglob("*")
+            if path.is_file() and path != pyodide_dir / FULL_ARCHIVE}
 
 
 def lunr_files(site_dir: Path) -> set[str]:
@@ -82,11 +93,12 @@ def manifest(site_dir: Path) -> dict:
     """{version, shell, selfCheck}: what the worker keeps, each entry {url, integrity, immutable}."""
     site_dir = site_dir.resolve()
     runtime = self_check_runtime(site_dir)
+    fallback_only = (site_dir / self_check_urls(site_dir)[0] / FULL_ARCHIVE).resolve()
     lunr = lunr_files(site_dir)
     groups: dict[str, list[dict]] = {"shell": [], "selfCheck": []}
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         relative = PurePosixPath(path.relative_to(site_dir).as_posix())
-        if not _kept(relative, lunr):
+        if not _kept(relative, lunr) or path == fallback_only:
             continue
         in_runtime = path in runtime
         groups["selfCheck" if in_runtime else "shell"].append({

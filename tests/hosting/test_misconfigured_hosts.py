@@ -42,7 +42,7 @@ def stall_ms(page: Page) -> int:
     (Host(types={".mjs": "text/plain"}), "module-type"),
     (Host(headers={"Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; "
                                               "img-src 'self' data:"}), "csp"),
-    (Host(missing=("python_stdlib.zip",)), "download"),
+    (Host(missing=(".zip",)), "download"),  # the trimmed standard library and the full one
     (Host(missing=("pyodide.asm.mjs",)), "download"),
     (Host(missing=("assets/selfcheck/engine.mjs",)), "download"),
 ], ids=["wasm-as-octet-stream", "mjs-as-text-plain", "csp-without-wasm-unsafe-eval", "stdlib-missing",

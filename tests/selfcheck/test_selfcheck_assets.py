@@ -99,7 +99,10 @@ def test_the_stated_download_is_what_travels(new_page, site_url: str, as_selfche
     page.wait_for_load_state("networkidle")
     fetched = {urlsplit(r.url).path: r.sizes()["responseBodySize"] for r in finished
                if urlsplit(r.url).path.startswith(("/assets/pyodide/", "/assets/calculator/", "/assets/selfcheck/"))}
-    assert {path.rsplit("/", 1)[1] for path in fetched} >= {*selfcheck.PYODIDE_RUNTIME_FILES, "worker.mjs", "bridge.py"}
+    names = {path.rsplit("/", 1)[1] for path in fetched}
+    # The trimmed standard library (sitebuild/stdlib.py) instead of Pyodide's full one.
+    assert names >= {*selfcheck.PYODIDE_RUNTIME_FILES, "worker.mjs", "bridge.py"} - {"python_stdlib.zip"}
+    assert "python_stdlib.zip" not in names and [name for name in names if name.startswith("python_stdlib-")]
     stated = float(re.search(r"约 ([\d.]+) MB", page.inner_text('[data-engine-state="loading"]')).group(1))
     assert abs(stated - sum(fetched.values()) / 1_000_000) <= 0.05
     selfcheck_files = sorted(p.name for p in (built_site / "assets" / "selfcheck").iterdir() if p.suffix not in (".gz", ".br"))

@@ -1,5 +1,7 @@
 """The named scenario cases (tests/calculator/cases/) in the browser: the same JSON from Pyodide as from CPython,
-and the cards a person sees after answering as an SME employer, a graduate and an unemployed worker."""
+on the trimmed standard library alone (sitebuild/stdlib.py: the full one is never fetched, so no case needed
+the fallback), and the cards a person sees after answering as an SME employer, a graduate and an unemployed
+worker."""
 
 from __future__ import annotations
 
@@ -42,9 +44,16 @@ def in_python(answers: dict, as_of: str | None) -> dict:
 
 
 @pytest.fixture(scope="module")
-def in_browser(browser: Browser, site_url: str) -> Iterator[list[dict]]:
+def fetched() -> list[str]:
+    """The URLs the page of `in_browser` (its worker included) requested."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def in_browser(browser: Browser, site_url: str, fetched: list[str]) -> Iterator[list[dict]]:
     """Every case through `window.policyCalculator.evaluate` on the self-check page, in one page."""
     context = browser.new_context()
+    context.on("request", lambda request: fetched.append(request.url))
     page = context.new_page()
     page.goto(f"{site_url}self-check/")
     page.evaluate("() => window.policyCalculator.ready")
@@ -69,6 +78,13 @@ def in_browser(browser: Browser, site_url: str) -> Iterator[list[dict]]:
 def test_the_browser_gives_the_same_json_as_python(index: int, in_browser: list[dict]) -> None:
     case = CASES[index]
     assert in_browser[index] == in_python(case.input, case.as_of)
+
+
+def test_every_case_ran_on_the_trimmed_standard_library(in_browser: list[dict], fetched: list[str]) -> None:
+    names = [url.rsplit("/", 1)[1] for url in fetched]
+    assert len(in_browser) == len(CASES)
+    assert [name for name in names if name.startswith("python_stdlib-") and name.endswith(".zip")]
+    assert "python_stdlib.zip" not in names, "an import missed the trimmed standard library: the fallback ran"
 
 
 def first_case(predicate: Callable[[dict], bool]):

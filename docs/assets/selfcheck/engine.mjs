@@ -42,68 +42,118 @@ export class EngineUnavailable extends Error {
 }
 
 /**
- * Start the worker for the given absolute URLs ({worker, pyodideIndex, wheelUrl, bridgeUrl}) and
+ * Whether this page runs Python on Pyodide's full standard library: once an import missed the trimmed archive
+ * (sitebuild/stdlib.py), every later start uses the full one, for as long as the page lives.
+ */
+let fullStdlib = false;
+
+/**
+ * Start the worker for the given absolute URLs ({worker, pyodideIndex, wheelUrl, bridgeUrl, stdlibUrl}) and
  * return the API object. A failure to start rejects `ready` and logs the detail to the console only.
+ *
+ * The worker runs on the trimmed standard library at `stdlibUrl`. Should an import fail there, while starting or
+ * while evaluating ("missing-module"), the worker is replaced by one on the full archive and the answers still
+ * waiting are sent to it: a visitor gets results, never a missing module. (The trace behind the trimmed archive
+ * runs every scenario case, and the browser tests fail if one of them needed this.)
  */
 export function startEngine(urls) {
-  const pending = new Map();
+  const pending = new Map(); // id → {message, resolve, reject}
   let nextId = 0;
   let worker = null;
 
-  const ready = new Promise((resolve, reject) => {
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     // (Pages opened from disk and browsers without modules never get here: see fallback.js.)
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-      reject(new EngineUnavailable("unsupported"));
-      return;
-    }
-    let settled = false;
-    let watchdog = null;
-    const fail = (failure, detail) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(watchdog);
-      worker?.terminate(); // stop whatever it is still downloading
-      console.error("自测计算引擎无法启动：", failure, detail);
-      reject(new EngineUnavailable("failed", String(detail), failure));
-    };
-    const progressed = () => {
-      clearTimeout(watchdog);
-      if (!settled) watchdog = setTimeout(() => fail("stalled", `${STALL_MS / 1000} 秒没有任何进展`), STALL_MS);
-    };
-    progressed();
-    try {
-      worker = new Worker(urls.worker, { type: "module" });
-    } catch (error) {
-      fail("unknown", error);
-      return;
-    }
-    worker.onerror = async (event) => {
-      // The worker's own script could not be loaded (or threw before it could report): find out why.
-      if (settled) return;
-      event.preventDefault();
-      fail(await diagnose(urls.worker), event.message || `无法加载 ${urls.worker}`);
-    };
-    worker.onmessage = ({ data }) => {
-      if (data.type === "progress") progressed();
-      else if (data.type === "ready") {
+    const unsupported = Promise.reject(new EngineUnavailable("unsupported"));
+    unsupported.catch(() => {});
+    return Object.freeze({ ready: unsupported, evaluate: async () => unsupported });
+  }
+
+  /** A new worker, started; resolves once Python and the rules are loaded. */
+  function launch() {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let watchdog = null;
+      let own = null;
+      const fail = (failure, detail) => {
+        if (settled) return;
         settled = true;
         clearTimeout(watchdog);
-        resolve();
-      } else if (data.type === "failed") fail(data.failure, data.detail);
-      else if (data.type === "evaluated") settle(data);
-    };
-    worker.postMessage({
-      type: "start",
-      pyodideIndex: urls.pyodideIndex,
-      wheelUrl: urls.wheelUrl,
-      bridgeUrl: urls.bridgeUrl,
+        own?.terminate(); // stop whatever it is still downloading
+        if (failure === "missing-module" && !fullStdlib) {
+          resolve(fallBack(detail));
+          return;
+        }
+        console.error("自测计算引擎无法启动：", failure, detail);
+        reject(new EngineUnavailable("failed", String(detail), failure));
+      };
+      const progressed = () => {
+        clearTimeout(watchdog);
+        if (!settled) watchdog = setTimeout(() => fail("stalled", `${STALL_MS / 1000} 秒没有任何进展`), STALL_MS);
+      };
+      progressed();
+      try {
+        own = new Worker(urls.worker, { type: "module" });
+      } catch (error) {
+        fail("unknown", error);
+        return;
+      }
+      worker = own;
+      own.onerror = async (event) => {
+        // The worker's own script could not be loaded (or threw before it could report): find out why.
+        if (settled) return;
+        event.preventDefault();
+        fail(await diagnose(urls.worker), event.message || `无法加载 ${urls.worker}`);
+      };
+      own.onmessage = ({ data }) => {
+        if (own !== worker) return; // replaced by one on the full standard library
+        if (data.type === "progress") progressed();
+        else if (data.type === "ready") {
+          settled = true;
+          clearTimeout(watchdog);
+          resolve();
+        } else if (data.type === "failed") fail(data.failure, data.detail);
+        else if (data.type === "evaluated") settle(data);
+      };
+      own.postMessage({
+        type: "start",
+        pyodideIndex: urls.pyodideIndex,
+        wheelUrl: urls.wheelUrl,
+        bridgeUrl: urls.bridgeUrl,
+        stdlibUrl: fullStdlib ? null : urls.stdlibUrl ?? null,
+      });
     });
-  });
+  }
+
+  /** Start again on the full standard library; resend every request still waiting for an answer. */
+  function fallBack(detail) {
+    fullStdlib = true;
+    console.warn("自测程序缺少一个 Python 模块，改用完整的标准库：", detail);
+    worker?.terminate();
+    const started = launch();
+    started.then(
+      () => {
+        for (const request of pending.values()) worker.postMessage(request.message);
+      },
+      (error) => {
+        for (const request of pending.values()) request.reject(error);
+        pending.clear();
+      },
+    );
+    return started;
+  }
+
+  const ready = launch();
+  let running = ready; // the worker that answers: `ready`, or the start on the full standard library
   ready.catch(() => {}); // whoever awaits `ready` sees the failure; nobody else should get an unhandled rejection
 
   function settle(data) {
     const request = pending.get(data.id);
     if (!request) return;
+    if (data.missingModule) {
+      // Kept waiting: answered by the worker on the full standard library.
+      if (!fullStdlib) running = fallBack(data.missingModule);
+      return;
+    }
     pending.delete(data.id);
     if (data.result) request.resolve(data.result);
     else if (data.errors) request.reject(new InputError(data.errors));
@@ -114,11 +164,12 @@ export function startEngine(urls) {
   }
 
   async function evaluate(answers, asOf = null) {
-    await ready;
+    await running;
     const id = ++nextId;
+    const message = { type: "evaluate", id, answers: answers ?? {}, asOf: asOf || null };
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ type: "evaluate", id, answers: answers ?? {}, asOf: asOf || null });
+      pending.set(id, { message, resolve, reject });
+      worker.postMessage(message);
     });
   }
 

@@ -27,6 +27,7 @@ function theEngine() {
           bridgeUrl: new URL("bridge.py", import.meta.url).href,
           pyodideIndex: new URL(form.pyodide_index, FORM_URL).href,
           wheelUrl: new URL(form.wheel, FORM_URL).href,
+          stdlibUrl: new URL(form.stdlib, FORM_URL).href,
         }),
       (error) => {
         throw new EngineUnavailable("failed", String(error), "download");

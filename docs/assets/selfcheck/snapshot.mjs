@@ -2,18 +2,25 @@
 // then keeps a snapshot of its memory, taken with the rules imported and before any answer is evaluated (so it
 // holds no answers); later visits restore it instead of starting Python again, which takes a fraction of the
 // time. Snapshots live in Cache Storage, gzip-compressed (31 MB → 6 MB), under a key made of the wheel's URL
-// (its directory is named for the wheel's content hash) and Pyodide's version: a changed rule or another
-// Pyodide never restores an old snapshot, and saving one deletes this site's older ones.
+// (its directory is named for the wheel's content hash), Pyodide's version and the standard library's archive
+// (the trimmed one, named for its content, or the full one): a changed rule or another Pyodide never restores an
+// old snapshot, and saving one deletes this site's older ones. The archive is part of the key because Python's
+// memory holds the table of contents of the archive it started on (zipimport's cache): restored beside another
+// archive, it would read the wrong bytes.
 
 const CACHE = "selfcheck-snapshots";
 
-function keyOf(wheelUrl, pyodideVersion) {
-  return `${wheelUrl}.pyodide-${pyodideVersion}.snapshot`;
+function keyOf(wheelUrl, pyodideVersion, stdlibUrl) {
+  const stdlib = stdlibUrl ? new URL(stdlibUrl).pathname.split("/").pop() : "python_stdlib.zip";
+  return `${wheelUrl}.pyodide-${pyodideVersion}.${stdlib}.snapshot`;
 }
 
-/** The saved snapshot for this wheel and Pyodide: {bytes(): Promise<Uint8Array>, forget()}, or null. */
-export async function savedSnapshot(wheelUrl, pyodideVersion) {
-  const key = keyOf(wheelUrl, pyodideVersion);
+/**
+ * The saved snapshot for this wheel, Pyodide and standard library (`stdlibUrl`; null for Pyodide's full one):
+ * {bytes(): Promise<Uint8Array>, forget()}, or null.
+ */
+export async function savedSnapshot(wheelUrl, pyodideVersion, stdlibUrl) {
+  const key = keyOf(wheelUrl, pyodideVersion, stdlibUrl);
   let response;
   try {
     response = await (await caches.open(CACHE)).match(key);
@@ -28,8 +35,8 @@ export async function savedSnapshot(wheelUrl, pyodideVersion) {
 }
 
 /** Keep `snapshot` (from pyodide.makeMemorySnapshot()) for the next visit; failures are only logged. */
-export async function saveSnapshot(snapshot, wheelUrl, pyodideVersion) {
-  const key = keyOf(wheelUrl, pyodideVersion);
+export async function saveSnapshot(snapshot, wheelUrl, pyodideVersion, stdlibUrl) {
+  const key = keyOf(wheelUrl, pyodideVersion, stdlibUrl);
   try {
     const compressed = await new Response(new Blob([snapshot]).stream().pipeThrough(new CompressionStream("gzip"))).blob();
     const cache = await caches.open(CACHE);

@@ -6,6 +6,11 @@
 // adds it with pyodide-build, sitebuild/lockfile.py): Pyodide checks the download against the sha256 the lock
 // file holds, so a corrupted, truncated or stale wheel is refused, never run.
 //
+// Python's standard library is the trimmed archive the build made of the modules the self-check imports
+// (sitebuild/stdlib.py) when the page names one (`stdlibUrl`), else Pyodide's full python_stdlib.zip. On the
+// trimmed archive, an import that fails is reported as "missing-module" (while starting: a "failed" message;
+// while evaluating: the reply's `missingModule`), and the page starts a new worker on the full archive.
+//
 // While it loads it tells the page how it is getting on (engine.mjs keeps a watchdog on that): a "progress"
 // message for every piece of a download, every file finished and every step of the start, and a "failed"
 // message with the likely cause as soon as loading cannot succeed. Pyodide itself never gives up on a
@@ -35,7 +40,12 @@ class LoadFailure extends Error {
   }
 }
 
-async function start({ pyodideIndex, wheelUrl, bridgeUrl }) {
+/** Whether `error` is an import that failed while running on the trimmed standard library. */
+function missingModule(error) {
+  return Boolean(startOptions?.stdlibUrl) && /\b(ModuleNotFoundError|ImportError)\b/.test(describe(error));
+}
+
+async function start({ pyodideIndex, wheelUrl, bridgeUrl, stdlibUrl }) {
   try {
     new WebAssembly.Module(EMPTY_WASM_MODULE); // refused under a Content-Security-Policy without 'wasm-unsafe-eval'
   } catch (error) {
@@ -50,6 +60,7 @@ async function start({ pyodideIndex, wheelUrl, bridgeUrl }) {
     const pyodide = await loadPyodide({
       indexURL: pyodideIndex,
       lockFileURL: new URL(LOCK_FILE, wheelUrl).href,
+      ...(stdlibUrl ? { stdLibURL: stdlibUrl } : {}),
       stdout: () => {},
       stderr: (line) => console.warn(line),
       ...snapshotOptions,
@@ -62,12 +73,13 @@ async function start({ pyodideIndex, wheelUrl, bridgeUrl }) {
   };
   // A later visit restores the snapshot the first one saved (see snapshot.mjs); if that fails, start in full.
   let pyodide = null;
-  const saved = await savedSnapshot(wheelUrl, version);
+  const saved = await savedSnapshot(wheelUrl, version, stdlibUrl);
   if (saved) {
     try {
       pyodide = await boot({ _loadSnapshot: saved.bytes() });
     } catch (error) {
-      if (error instanceof LoadFailure) throw error; // the wheel itself was refused: a full start fails alike
+      // The wheel itself was refused, or a module is missing: a full start fails alike.
+      if (error instanceof LoadFailure || missingModule(error)) throw error;
       console.warn("自测程序的快照无法恢复，改为完整加载：", error);
       await saved.forget();
     }
@@ -78,7 +90,7 @@ async function start({ pyodideIndex, wheelUrl, bridgeUrl }) {
     // counts as loaded: the wheel is installed (and checked) again on every start, the restored one included.
     for (const name of Object.keys(pyodide.loadedPackages)) delete pyodide.loadedPackages[name];
     // Taken here, before the bridge exists and any answer is evaluated: the snapshot holds no answers.
-    saveSnapshot(pyodide.makeMemorySnapshot(), wheelUrl, version);
+    saveSnapshot(pyodide.makeMemorySnapshot(), wheelUrl, version, stdlibUrl);
   }
   const namespace = pyodide.globals.get("dict")();
   pyodide.runPython(await bridge, { globals: namespace });
@@ -96,6 +108,7 @@ async function installWheel(pyodide, wheelUrl) {
     errorCallback: (line) => errors.push(line),
   });
   if (!loaded.some((item) => item.name === entry.name)) {
+    if (missingModule(errors.join(" "))) throw new LoadFailure("missing-module", errors.join(" "));
     throw new LoadFailure(await diagnoseWheel(wheelUrl, entry.sha256), `${fileName}: ${errors.join(" ")}`);
   }
 }
@@ -164,6 +177,7 @@ function reportFailure(failure, detail) {
 /** Why loading failed when the error itself does not say: a Pyodide module script of the wrong type, say. */
 async function causeOf(error, pyodideIndex) {
   if (error instanceof LoadFailure) return error.failure;
+  if (missingModule(error)) return "missing-module";
   for (const name of PYODIDE_MODULES) {
     const failure = await diagnose(new URL(name, pyodideIndex).href);
     if (failure !== "unknown") return failure;
@@ -210,7 +224,8 @@ self.onmessage = async ({ data }) => {
       const reply = JSON.parse(evaluateJson(JSON.stringify(data.answers), data.asOf ?? undefined));
       self.postMessage({ type: "evaluated", id: data.id, ...reply });
     } catch (error) {
-      self.postMessage({ type: "evaluated", id: data.id, failure: describe(error) });
+      const reply = missingModule(error) ? { missingModule: describe(error) } : { failure: describe(error) };
+      self.postMessage({ type: "evaluated", id: data.id, ...reply });
     }
   }
 };
