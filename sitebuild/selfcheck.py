@@ -34,8 +34,8 @@ from .wheel import Distribution
 
 PYODIDE_PACKAGE = PROJECT_ROOT / "node_modules" / "pyodide"
 # What the page needs of the npm package at run time: the loader, the Emscripten module, the WebAssembly
-# binary and the standard library (the worker runs on a trimmed one, sitebuild/stdlib.py, served beside the
-# wheel; this full one is its fallback). The lock file that loadPyodide reads is the site's own copy, with the
+# binary and the standard library (the worker runs on a trimmed one, sitebuild/stdlib.py, served from
+# assets/calculator/; this full one is its fallback). The lock file that loadPyodide reads is the site's own copy, with the
 # rules' wheel added (sitebuild/lockfile.py), beside the wheel. Source maps, the CommonJS build, the consoles
 # and the type declarations stay out of the site.
 PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -101,6 +101,11 @@ def form_description(notice: Notice, pyodide_dir: str, wheel: str, stdlib: str) 
     }
 
 
+def stdlib_url(form: dict[str, Any]) -> str:
+    """The trimmed standard library that a form description names, as a path from the site root."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(FORM), form["stdlib"]))
+
+
 def runtime_urls(form: dict[str, Any]) -> tuple[str, str]:
     """The Pyodide directory and the wheel that a form description names, as paths from the site root."""
     here = posixpath.dirname(FORM)
@@ -149,7 +154,8 @@ def download_size(files: dict[str, bytes | Path]) -> int:
 def bundle(notice: Notice) -> dict[str, str | bytes | Path]:
     """The self-check's generated files by their path in the docs dir: the page, its form description, the
     calculator wheel beside the lock file that names it (sitebuild/lockfile.py, in a directory named for the lock
-    file's content) and Pyodide's runtime files (the files in node_modules, in a directory named for Pyodide's
+    file's content), the trimmed standard library (sitebuild/stdlib.py, named for its content) and Pyodide's runtime
+    files (the files in node_modules, in a directory named for Pyodide's
     version)."""
     pyodide_dir = f"assets/pyodide/{pyodide_version()}"
     files: dict[str, bytes | Path] = {f"{pyodide_dir}/{name}": PYODIDE_PACKAGE / name for name in PYODIDE_RUNTIME_FILES}
@@ -157,7 +163,9 @@ def bundle(notice: Notice) -> dict[str, str | bytes | Path]:
     locked = locked_wheel(distribution, PYODIDE_PACKAGE / LOCK_FILE)
     wheel = f"assets/calculator/{next(iter(locked))}"
     stdlib_name, stdlib = trimmed_stdlib(PYODIDE_PACKAGE, locked)
-    stdlib_path = f"{posixpath.dirname(wheel)}/{stdlib_name}"
+    # Named for its content, outside the wheel's directory: a changed rule that imports nothing new keeps its URL,
+    # so browsers and the service worker keep their copy.
+    stdlib_path = f"assets/calculator/{stdlib_name}"
     files |= {f"assets/calculator/{name}": data for name, data in locked.items()} | {stdlib_path: stdlib}
     form = form_description(notice, pyodide_dir, wheel, stdlib_path)
     files[FORM] = json.dumps(form, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -2,7 +2,7 @@
 
 Its manifest lists what it keeps for offline use, each file with its SHA-256 (as a Subresource Integrity
 string), in two groups: the shell (every page and what pages load) and the self-check's runtime (Pyodide, and
-the calculator wheel with its lock file and the trimmed standard library, cached only once the self-check has been
+the calculator wheel with its lock file, and the trimmed standard library, cached only once the self-check has been
 used). Pyodide's full standard library is in neither: only the worker's fallback fetches it (see
 `self_check_runtime`). The manifest's hash is
 the worker's version, so any changed file (a new rule is a new wheel) makes a new `sw.js`, which browsers install
@@ -17,7 +17,7 @@ import json
 import re
 from pathlib import Path, PurePosixPath
 
-from .selfcheck import FORM, runtime_urls
+from .selfcheck import FORM, runtime_urls, stdlib_url
 from .stdlib import FULL_ARCHIVE
 
 SOURCE = Path(__file__).with_name("sw.js")
@@ -55,8 +55,9 @@ def self_check_urls(site_dir: Path) -> tuple[str, str]:
 
 
 def self_check_runtime(site_dir: Path) -> set[Path]:
-    """The files the self-check downloads to run: the Pyodide directory but its full standard library, and the
-    directory of the wheel its page names (the wheel, the lock file that names it, the trimmed standard library).
+    """The files the self-check downloads to run: the Pyodide directory but its full standard library, the
+    directory of the wheel its page names (the wheel and the lock file that names it) and the trimmed standard
+    library.
 
     The full standard library is fetched only when an import misses the trimmed one (engine.mjs), which the
     build's trace of every scenario case and the browser tests rule out; keeping it offline would download its
@@ -66,8 +67,9 @@ def self_check_runtime(site_dir: Path) -> set[Path]:
     pyodide_index, wheel = self_check_urls(site_dir)
     pyodide_dir = (site_dir / pyodide_index).resolve()
     directories = (pyodide_dir, (site_dir / wheel).resolve().parent)
+    trimmed = site_dir / stdlib_url(json.loads((site_dir / FORM).read_text(encoding="utf-8")))
     return {path for directory in directories for path in directory.rglob("*")
-            if path.is_file() and path != pyodide_dir / FULL_ARCHIVE}
+            if path.is_file() and path != pyodide_dir / FULL_ARCHIVE} | {trimmed.resolve()}
 
 
 def lunr_files(site_dir: Path) -> set[str]:

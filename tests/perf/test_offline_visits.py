@@ -126,16 +126,10 @@ def changed_rule_site(built_site: Path, tmp_path: Path) -> tuple[Path, dict]:
     new_wheel = write_locked_wheel(
         Distribution.from_pyproject(source / "pyproject.toml"), PYODIDE_PACKAGE / LOCK_FILE, site / "assets" / "calculator"
     )
-    # The trimmed standard library (sitebuild/stdlib.py) sits beside the wheel: the same archive, in the new
-    # wheel's directory.
-    (stdlib,) = (site / old_wheel).parent.glob("python_stdlib-*.zip")
-    shutil.copyfile(stdlib, new_wheel.parent / stdlib.name)
     shutil.rmtree((site / old_wheel).parent)
-    form = site / selfcheck.FORM  # names the wheel the page installs and the standard library
+    form = site / selfcheck.FORM  # names the wheel the page installs
     described = form.read_text(encoding="utf-8")
     assert old_wheel in described
-    new_stdlib = (new_wheel.parent / stdlib.name).relative_to(site).as_posix()
-    described = described.replace(stdlib.relative_to(site).as_posix(), new_stdlib)
     form.write_text(described.replace(old_wheel, new_wheel.relative_to(site).as_posix()), encoding="utf-8")
     serviceworker.write_service_worker(site)
     precompress_site(site)
