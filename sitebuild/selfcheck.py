@@ -35,9 +35,9 @@ from .wheel import Distribution
 PYODIDE_PACKAGE = PROJECT_ROOT / "node_modules" / "pyodide"
 # What the page needs of the npm package at run time: the loader, the Emscripten module, the WebAssembly
 # binary and the standard library (the worker runs on a trimmed one, sitebuild/stdlib.py, served from
-# assets/calculator/; this full one is its fallback). The lock file that loadPyodide reads is the site's own copy, with the
-# rules' wheel added (sitebuild/lockfile.py), beside the wheel. Source maps, the CommonJS build, the consoles
-# and the type declarations stay out of the site.
+# assets/calculator/; this full one is its fallback). The lock file that loadPyodide reads is the site's own
+# copy, with the rules' wheel added (sitebuild/lockfile.py), beside the wheel. Source maps, the CommonJS build,
+# the consoles and the type declarations stay out of the site.
 PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PAGE = "self-check.md"
 # The page is served at <site>/self-check/, one level below the site root.

@@ -15,9 +15,10 @@ Should an import still miss the archive at run time, the worker starts again on 
 so a visitor never meets a missing module; the browser tests run every case against the trimmed archive and
 fail if that fallback was needed.
 
-The archive is named for its content, served from assets/calculator/ (outside the wheel's directory, so that a
-changed rule which imports nothing new keeps the archive's URL and every cached copy), and kept in `.build/stdlib/` under a hash of
-everything that decides it, so a build without changed rules takes it from there instead of running Node.
+The archive is named for its content and served from assets/calculator/, outside the wheel's directory, so that a
+changed rule which imports nothing new keeps the archive's URL and every cached copy. It is kept in
+`.build/stdlib/` under a hash of everything that decides it, so a build without changed rules takes it from there
+instead of running Node.
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ FULL = selfcheck.PYODIDE_PACKAGE / stdlib.FULL_ARCHIVE
 
 @pytest.fixture(scope="module")
 def locked() -> dict[str, bytes]:
-    return locked_wheel(Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml"), selfcheck.PYODIDE_PACKAGE / LOCK_FILE)
+    distribution = Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml")
+    return locked_wheel(distribution, selfcheck.PYODIDE_PACKAGE / LOCK_FILE)
 
 
 @pytest.fixture(scope="module")
