@@ -56,8 +56,6 @@ def in_browser(browser: Browser, site_url: str, fetched: list[str]) -> Iterator[
     context.on("request", lambda request: fetched.append(request.url))
     page = context.new_page()
     page.goto(f"{site_url}self-check/")
-    # The page starts the engine once it has read form.json, which may be after the load event.
-    page.wait_for_function("() => !!window.policyCalculator", timeout=30_000)
     page.evaluate("() => window.policyCalculator.ready")
     results = page.evaluate(
         """async cases => {
