@@ -56,8 +56,9 @@ EXTRA_CALLS: list[tuple[dict[str, Any], str | None]] = [
 Call = tuple[str, "str | None"]
 
 
-def _scenario_cases() -> list[Any]:
-    """tests/calculator/cases.py's cases, loaded by path (the test directories are not packages)."""
+def scenario_cases() -> list[Any]:
+    """The scenario cases of tests/calculator/cases/, as tests/calculator/cases.py reads them (loaded by its path:
+    the test directories are not packages). The trace runs them; the browser tests compare them."""
     spec = importlib.util.spec_from_file_location("scenario_cases", CASES)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -68,7 +69,7 @@ def _scenario_cases() -> list[Any]:
 
 def trace_calls() -> list[Call]:
     """The `evaluate_json` calls the trace makes: every scenario case, then `EXTRA_CALLS`."""
-    calls = [(case.input, case.as_of) for case in _scenario_cases()] + EXTRA_CALLS
+    calls = [(case.input, case.as_of) for case in scenario_cases()] + EXTRA_CALLS
     return [(json.dumps(answers, ensure_ascii=False), as_of) for answers, as_of in calls]
 
 

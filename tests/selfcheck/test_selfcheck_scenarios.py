@@ -5,12 +5,8 @@ worker."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from types import ModuleType
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -19,20 +15,9 @@ from playwright.sync_api import Browser
 import calculator
 from sitebuild.loader import load_notice
 from sitebuild.paths import NOTICE_DIR
+from sitebuild.stdlib import scenario_cases
 
-TESTS_DIR = Path(__file__).parent.parent
-
-
-def _cases_module() -> ModuleType:
-    """tests/calculator/cases.py, loaded by path (the test directories are not packages)."""
-    spec = importlib.util.spec_from_file_location("scenario_cases", TESTS_DIR / "calculator" / "cases.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-CASES = _cases_module().load_cases()
+CASES = scenario_cases()
 
 
 def in_python(answers: dict, as_of: str | None) -> dict:

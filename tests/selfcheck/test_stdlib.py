@@ -46,7 +46,7 @@ def test_the_trace_sees_pyodides_start_the_rules_and_the_bridge(traced: list[str
 
 def test_the_trace_runs_every_scenario_case() -> None:
     calls = stdlib.trace_calls()
-    cases = stdlib._scenario_cases()
+    cases = stdlib.scenario_cases()
     assert len(cases) > 100 and len(calls) == len(cases) + len(stdlib.EXTRA_CALLS)
     assert calls[0] == (json.dumps(cases[0].input, ensure_ascii=False), cases[0].as_of)
     assert ("{}", None) in calls  # the page's call without a date

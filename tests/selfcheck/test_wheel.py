@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import csv
 import hashlib
-import importlib.util
 import io
 import json
 import shutil
@@ -21,6 +20,7 @@ from sitebuild.imports import imported_modules
 from sitebuild.lockfile import LOCK_FILE, write_locked_wheel
 from sitebuild.paths import PROJECT_ROOT
 from sitebuild.selfcheck import PYODIDE_PACKAGE
+from sitebuild.stdlib import scenario_cases
 from sitebuild.wheel import Distribution, content_hash, wheel_bytes
 
 PYODIDE_LOCK = PYODIDE_PACKAGE / LOCK_FILE
@@ -39,14 +39,6 @@ for case in cases:
 modules = [module.__file__ for name, module in sys.modules.items() if name.partition(".")[0] == "calculator"]
 json.dump({"evaluated": len(cases), "modules": modules}, sys.stdout)
 """
-
-
-def scenario_cases() -> list:
-    """The scenario cases of tests/calculator/cases/, read by tests/calculator/cases.py (loaded by its path)."""
-    spec = importlib.util.spec_from_file_location("scenario_cases", PROJECT_ROOT / "tests" / "calculator" / "cases.py")
-    module = sys.modules.setdefault(spec.name, importlib.util.module_from_spec(spec))  # its dataclasses look there
-    spec.loader.exec_module(module)
-    return module.load_cases()
 
 
 def copy_of_the_project(distribution: Distribution, tmp_path: Path) -> Path:
