@@ -7,7 +7,9 @@ Requests anywhere but 127.0.0.1 are blocked and fail the test, as in the other b
 from __future__ import annotations
 
 import functools
+import os
 import re
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,7 +18,7 @@ import pytest
 from hosts import Host, Watch, handler_for
 from playwright.sync_api import Browser, Page
 
-from sitebuild.serve import SiteServer
+from sitebuild.serve import SiteServer, serve_in_background
 
 NOT_LOCAL = re.compile(r"^(?!https?://127\.0\.0\.1[:/])(https?|wss?)://")
 RECORD_VIOLATIONS = """
@@ -41,6 +43,26 @@ def serve_host(built_site: Path) -> Iterator[Callable[[Host], str]]:
     for server, host in servers:
         if host.gate:
             host.gate.open()
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def serve_altered_site(built_site: Path, tmp_path: Path) -> Iterator[Callable[[Callable[[Path], None]], str]]:
+    """Serve a copy of the built site that `alter` changed; returns the site's URL. The copy's files are hard links
+    to the built site's: `alter` replaces a file (unlinks it, then writes a new one), never writes into one."""
+    servers = []
+
+    def serve(alter: Callable[[Path], None]) -> str:
+        copy = tmp_path / "site"
+        shutil.copytree(built_site, copy, copy_function=os.link)  # linked, not copied: only altered files are new
+        alter(copy)
+        server, url = serve_in_background(copy)
+        servers.append(server)
+        return url
+
+    yield serve
+    for server in servers:
         server.shutdown()
         server.server_close()
 

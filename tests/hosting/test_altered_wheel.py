@@ -4,9 +4,8 @@ and the self-check says "没能加载" and why instead of running it."""
 
 from __future__ import annotations
 
-import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from playwright.sync_api import Page, expect
 
 from hosts import CAUSES
 from sitebuild.paths import PROJECT_ROOT
-from sitebuild.serve import serve_in_background
 from sitebuild.wheel import Distribution, wheel_bytes
 
 
@@ -42,33 +40,23 @@ def stale_wheel(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return wheel_bytes(Distribution.from_pyproject(project / "pyproject.toml"))
 
 
-@pytest.fixture
-def serve_altered_site(built_site: Path, tmp_path: Path, stale_wheel: bytes) -> Iterator[Callable[..., str]]:
-    """Serve a copy of the built site whose wheel `alter` changed; returns the site's URL."""
-    servers = []
+def replacing_the_wheel(alter: Callable[[bytes, bytes], bytes], stale_wheel: bytes) -> Callable[[Path], None]:
+    """What changes a copy of the site: its wheel replaced by `alter(wheel, stale_wheel)`."""
 
-    def serve(alter: Callable[[bytes, bytes], bytes]) -> str:
-        copy = tmp_path / "site"
-        shutil.copytree(built_site, copy, copy_function=os.link)  # linked, not copied: only the wheel is new
-        (wheel,) = (copy / "assets" / "calculator").glob("*/*.whl")
+    def replace(site: Path) -> None:
+        (wheel,) = (site / "assets" / "calculator").glob("*/*.whl")
         altered = alter(wheel.read_bytes(), stale_wheel)
         wheel.unlink()  # a new file, so the built site's own stays as it is
         wheel.write_bytes(altered)
-        server, url = serve_in_background(copy)
-        servers.append(server)
-        return url
 
-    yield serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    return replace
 
 
 @pytest.mark.parametrize("alter", [truncated, one_byte_flipped, stale])
-def test_an_altered_wheel_is_refused_with_the_failure_message(serve_altered_site, open_page, watch,
+def test_an_altered_wheel_is_refused_with_the_failure_message(serve_altered_site, open_page, watch, stale_wheel,
                                                               alter: Callable[[bytes, bytes], bytes]) -> None:
     page: Page = open_page()
-    page.goto(serve_altered_site(alter) + "self-check/")
+    page.goto(serve_altered_site(replacing_the_wheel(alter, stale_wheel)) + "self-check/")
     message = page.locator('#sc-unavailable [data-engine-state="failed"]')
     expect(message).to_be_visible(timeout=120_000)
     expect(message).to_contain_text("自测的计算程序没能加载。" + CAUSES["integrity"], use_inner_text=True)

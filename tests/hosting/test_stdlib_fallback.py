@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
 import calculator
-from sitebuild.serve import serve_in_background
 
 ANSWERS = {"asker": "unit", "unit_type": "enterprise", "enterprise_size": "sme"}
 AS_OF = "2021-09-01"
@@ -45,25 +42,6 @@ def bridge_importing_difflib(site: Path) -> None:
     marker = "    try:\n"
     assert marker in source
     bridge.write_text(source.replace(marker, "    import difflib  # noqa: F401\n" + marker, 1), encoding="utf-8")
-
-
-@pytest.fixture
-def serve_altered_site(built_site: Path, tmp_path: Path) -> Iterator[Callable[[Callable[[Path], None]], str]]:
-    """Serve a copy of the built site that `alter` changed; returns the site's URL."""
-    servers = []
-
-    def serve(alter: Callable[[Path], None]) -> str:
-        copy = tmp_path / "site"
-        shutil.copytree(built_site, copy, copy_function=os.link)  # linked, not copied: only altered files are new
-        alter(copy)
-        server, url = serve_in_background(copy)
-        servers.append(server)
-        return url
-
-    yield serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.parametrize("alter", [without_fractions, bridge_importing_difflib])
