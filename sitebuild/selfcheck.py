@@ -101,16 +101,15 @@ def form_description(notice: Notice, pyodide_dir: str, wheel: str, stdlib: str) 
     }
 
 
-def stdlib_url(form: dict[str, Any]) -> str:
-    """The trimmed standard library that a form description names, as a path from the site root."""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(FORM), form["stdlib"]))
+def from_site_root(form: dict[str, Any], key: str) -> str:
+    """A URL of a form description (`pyodide_index`, `wheel`, `stdlib`: relative to form.json) as a path from the
+    site root."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(FORM), form[key]))
 
 
 def runtime_urls(form: dict[str, Any]) -> tuple[str, str]:
     """The Pyodide directory and the wheel that a form description names, as paths from the site root."""
-    here = posixpath.dirname(FORM)
-    return (posixpath.normpath(posixpath.join(here, form["pyodide_index"])) + "/",
-            posixpath.normpath(posixpath.join(here, form["wheel"])))
+    return from_site_root(form, "pyodide_index") + "/", from_site_root(form, "wheel")
 
 
 def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], download_mb: float) -> str:
@@ -154,9 +153,8 @@ def download_size(files: dict[str, bytes | Path]) -> int:
 def bundle(notice: Notice) -> dict[str, str | bytes | Path]:
     """The self-check's generated files by their path in the docs dir: the page, its form description, the
     calculator wheel beside the lock file that names it (sitebuild/lockfile.py, in a directory named for the lock
-    file's content), the trimmed standard library (sitebuild/stdlib.py, named for its content) and Pyodide's runtime
-    files (the files in node_modules, in a directory named for Pyodide's
-    version)."""
+    file's content), the trimmed standard library (sitebuild/stdlib.py, named for its content) and Pyodide's
+    runtime files (the files in node_modules, in a directory named for Pyodide's version)."""
     pyodide_dir = f"assets/pyodide/{pyodide_version()}"
     files: dict[str, bytes | Path] = {f"{pyodide_dir}/{name}": PYODIDE_PACKAGE / name for name in PYODIDE_RUNTIME_FILES}
     distribution = Distribution.from_pyproject(PROJECT_ROOT / "pyproject.toml")

@@ -17,7 +17,7 @@ import json
 import re
 from pathlib import Path, PurePosixPath
 
-from .selfcheck import FORM, runtime_urls, stdlib_url
+from .selfcheck import FORM, from_site_root, runtime_urls
 from .stdlib import FULL_ARCHIVE
 
 SOURCE = Path(__file__).with_name("sw.js")
@@ -49,9 +49,14 @@ def url_of(relative: PurePosixPath) -> str:
     return relative.as_posix()
 
 
+def _form(site_dir: Path) -> dict:
+    """The self-check's form description in a built site."""
+    return json.loads((site_dir / FORM).read_text(encoding="utf-8"))
+
+
 def self_check_urls(site_dir: Path) -> tuple[str, str]:
     """The Pyodide directory and the wheel that the self-check's form description names, from the site root."""
-    return runtime_urls(json.loads((site_dir / FORM).read_text(encoding="utf-8")))
+    return runtime_urls(_form(site_dir))
 
 
 def self_check_runtime(site_dir: Path) -> set[Path]:
@@ -64,10 +69,11 @@ def self_check_runtime(site_dir: Path) -> set[Path]:
     2.5 MB again for every visitor who uses the self-check, for a case that does not happen. Should it happen
     offline all the same, the page says that a file could not be downloaded, as for any other missing file.
     """
-    pyodide_index, wheel = self_check_urls(site_dir)
+    form = _form(site_dir)
+    pyodide_index, wheel = runtime_urls(form)
     pyodide_dir = (site_dir / pyodide_index).resolve()
     directories = (pyodide_dir, (site_dir / wheel).resolve().parent)
-    trimmed = site_dir / stdlib_url(json.loads((site_dir / FORM).read_text(encoding="utf-8")))
+    trimmed = site_dir / from_site_root(form, "stdlib")
     return {path for directory in directories for path in directory.rglob("*")
             if path.is_file() and path != pyodide_dir / FULL_ARCHIVE} | {trimmed.resolve()}
 
