@@ -172,7 +172,9 @@ def _navigation_times(page: Page) -> dict[str, float]:
     return page.evaluate("""() => {
         const [navigation] = performance.getEntriesByType('navigation');
         const marks = Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]));
-        return {'DOMContentLoaded': navigation.domContentLoadedEventEnd, 'load': navigation.loadEventEnd, ...marks};
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        return {'DOMContentLoaded': navigation.domContentLoadedEventEnd, 'load': navigation.loadEventEnd,
+                'first paint': paint ? paint.startTime : null, ...marks};
     }""")
 
 
@@ -190,7 +192,9 @@ def _self_check_times(page: Page) -> dict[str, float]:
         }""",
         [SME_EMPLOYER, EVALUATIONS],
     )
-    return {**times, "first evaluate": evaluations[0], "evaluate": statistics.median(evaluations)}
+    # The form is usable once it answers input (the page's mark) and is on the screen.
+    usable = max(times["selfcheck:form-ready"], times["first paint"] or 0)
+    return {**times, "form usable": usable, "first evaluate": evaluations[0], "evaluate": statistics.median(evaluations)}
 
 
 def _baseline_times(page: Page) -> dict[str, float]:
@@ -373,7 +377,7 @@ def report_bytes(results: dict[str, dict[str, list[Visit]]], sizes: dict[str, di
 
 def report(device: Profile, results: dict[str, dict[str, list[Visit]]]) -> None:
     print(f"\n## {device.name}: {device.describe()}\n")
-    columns = ["DOMContentLoaded", "load", "selfcheck:form-ready", "form-ready main-thread CPU",
+    columns = ["first paint", "DOMContentLoaded", "load", "form usable", "form-ready main-thread CPU",
                "selfcheck:engine-ready", "baseline:engine-ready", "first evaluate", "evaluate"]
     print("| page | visit | KB on the wire | " + " | ".join(columns) + " |")
     print("| --- | --- | ---: |" + " ---: |" * len(columns))
@@ -405,7 +409,7 @@ def report(device: Profile, results: dict[str, dict[str, list[Visit]]]) -> None:
     cold_kb = _median([v.page_bytes for v in results["self-check"]["cold"]]) / 1000
     print(f"- self-check, cold, on the wire: {cold_kb:,.0f} KB{_verdict(cold_kb, COLD_SELF_CHECK_KB, ' KB')}")
     for kind in ("cold", "warm"):
-        form = medians["self-check", kind]["selfcheck:form-ready"]
+        form = medians["self-check", kind]["form usable"]
         cpu = medians["self-check", kind]["form-ready main-thread CPU"]
         evaluate = medians["self-check", kind]["evaluate"]
         print(f"- form usable ({kind}): {form:,.0f} ms{_verdict(form, device.form_ready_ms, ' ms')}"

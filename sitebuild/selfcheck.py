@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,12 @@ ASSETS = "assets/selfcheck"  # the self-check's scripts and style sheet, in docs
 FORM = f"{ASSETS}/form.json"
 """The form's description, next to the script that reads it; its URLs are relative to itself."""
 SITE_ROOT_FROM_FORM = "../" * FORM.count("/")
+START = f"{ASSETS}/start.mjs"
+"""The module that starts the engine, loaded from the self-check page's head (templates/theme/main.html)."""
+SCRIPT = f"{ASSETS}/selfcheck.js"
+"""The page's module, loaded right after the form (templates/selfcheck.md.j2)."""
+# A static import of one of the site's own modules: `import {…} from "./x.mjs";` or `import "../y.mjs";`.
+_STATIC_IMPORT = re.compile(r"""^import\b[^;]*?["'](\.\.?/[^"']+)["']""", re.MULTILINE)
 
 
 def pyodide_version() -> str:
@@ -112,6 +119,40 @@ def runtime_urls(form: dict[str, Any]) -> tuple[str, str]:
     return from_site_root(form, "pyodide_index") + "/", from_site_root(form, "wheel")
 
 
+def static_imports(module: str, docs_dir: Path = DOCS_DIR) -> list[str]:
+    """Every module that `module` (a path from the site root, in `docs_dir`) imports, directly or not, in the
+    order found: what the page preloads with it."""
+    found: list[str] = []
+    waiting = [module]
+    while waiting:
+        importer = waiting.pop(0)
+        for specifier in _STATIC_IMPORT.findall((docs_dir / importer).read_text(encoding="utf-8")):
+            imported = posixpath.normpath(posixpath.join(posixpath.dirname(importer), specifier))
+            if imported not in found:
+                found.append(imported)
+                waiting.append(imported)
+    return found
+
+
+def head_loads() -> dict[str, Any]:
+    """What the self-check page's head loads before the style sheets (templates/theme/main.html), as paths from the
+    site root: `start`, the module that starts the engine, run at once; `modules`, every module of it and of the
+    page's own module (`page`); `fetch`, the form's description they read; `script` and `style`, the page's classic
+    script and style sheet. The parser stops at each style sheet and script on its way, so without these the page's
+    files would be asked for one after the other, each once the parser reached it: seconds on a phone. (The page's
+    content loads `page`, `script` and `style` after the form, templates/selfcheck.md.j2.)"""
+    modules = [START, *static_imports(START)]
+    modules += [module for module in (SCRIPT, *static_imports(SCRIPT)) if module not in modules]
+    return {
+        "start": START,
+        "page": SCRIPT,
+        "modules": modules[1:],
+        "fetch": [FORM],
+        "script": [f"{ASSETS}/fallback.js"],
+        "style": [f"{ASSETS}/selfcheck.css"],
+    }
+
+
 def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], download_mb: float) -> str:
     """The self-check page's Markdown source (front matter, heading, and the form as raw HTML).
 
@@ -138,6 +179,7 @@ def render_page(catalogue: list[dict], notice: Notice, urls: dict[str, str], dow
         hotline=NATIONAL_HOTLINE,
         no_office=NO_OFFICE,
         urls=urls,
+        head=head_loads(),
         download_mb=download_mb,
         amount_bounds=AMOUNT_BOUNDS,
     )
@@ -173,6 +215,6 @@ def bundle(notice: Notice) -> dict[str, str | bytes | Path]:
     scripts: dict[str, bytes | Path] = {
         f"{ASSETS}/{path.name}": path for path in sorted((DOCS_DIR / ASSETS).iterdir()) if path.is_file()
     }
-    urls = {"assets": SITE_ROOT_FROM_PAGE + ASSETS + "/", "site_root": SITE_ROOT_FROM_PAGE}
+    urls = {"site_root": SITE_ROOT_FROM_PAGE}
     page = render_page(calculator.catalogue(), notice, urls, download_mb=download_size(fetched | scripts) / 1_000_000)
     return {**files, PAGE: page}

@@ -1,14 +1,14 @@
 // The trace behind the self-check's trimmed standard library (sitebuild/stdlib.py runs this under Node).
 //
 // It starts the pinned npm Pyodide with its full standard library, the way the worker does
-// (docs/assets/selfcheck/worker.mjs): the rules' wheel installed by its name in the site's lock file, a memory
-// snapshot taken, then the same again restored from that snapshot; each time it runs `import json, calculator`,
+// (docs/assets/selfcheck/worker.mjs): the site's lock file given to Pyodide, the rules' wheel unpacked into
+// site-packages, a memory snapshot taken, then the same again restored from that snapshot; each time it runs `import json, calculator`,
 // the worker's bridge.py and every call of `evaluate_json` given. Then it lists every module Python imported:
 // everything in sys.modules (Pyodide's own start included) and every name a finder was asked for since the
 // start, found or not. sitebuild/stdlib.py keeps those of the standard library.
 //
 // Usage: node stdlib.mjs INPUT.json OUTPUT.json
-//   INPUT  {pyodideDir, lockFile (the site's, beside the wheel), wheel (its file name), bridge (source),
+//   INPUT  {pyodideDir, lockFile (the site's, beside the wheel), wheel (its path), bridge (source),
 //           calls: [[answersJson, asOf or null], ...]}
 //   OUTPUT {python: Pyodide's version, modules: [...]}
 
@@ -43,15 +43,10 @@ async function run(snapshotOptions) {
     ...snapshotOptions,
   });
   pyodide.runPython(RECORDER, { globals: pyodide.globals.get("dict")() });
-  const entry = Object.values(pyodide.lockfile.packages).find((item) => item.file_name === input.wheel);
-  const loaded = await pyodide.loadPackage(entry.name, { messageCallback: () => {} });
-  if (!loaded.some((item) => item.name === entry.name)) throw new Error(`${input.wheel} was not installed`);
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(new Uint8Array(readFileSync(input.wheel)), "wheel", { extractDir: sitePackages });
   pyodide.runPython("import json, calculator");
-  let snapshot = null;
-  if (snapshotOptions._makeSnapshot) {
-    for (const name of Object.keys(pyodide.loadedPackages)) delete pyodide.loadedPackages[name];
-    snapshot = pyodide.makeMemorySnapshot();
-  }
+  const snapshot = snapshotOptions._makeSnapshot ? pyodide.makeMemorySnapshot() : null;
   const namespace = pyodide.globals.get("dict")();
   pyodide.runPython(input.bridge, { globals: namespace });
   const evaluateJson = namespace.get("evaluate_json");

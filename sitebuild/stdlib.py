@@ -3,8 +3,8 @@ really imports, in an archive of their own that the worker loads instead of the 
 wire, Brotli, against 2,550 KB).
 
 Which modules those are is found inside the pinned Pyodide, under Node (sitebuild/stdlib.mjs): it starts
-Pyodide as the worker does (the wheel installed through the site's lock file, a memory snapshot taken, then a
-start restored from it), runs bridge.py and every scenario case of tests/calculator/cases/ plus the calls below
+Pyodide as the worker does (the site's lock file, the wheel unpacked, a memory snapshot taken, then a start
+restored from it), runs bridge.py and every scenario case of tests/calculator/cases/ plus the calls below
 (the default date, bad answers), and lists every module imported since Pyodide's own start. The archive holds
 those of them that the full one has, with their packages, as the same source files: stored, not deflated, so
 that the pre-compressed copy (sitebuild/precompress.py) compresses across files. Sources rather than bytecode:
@@ -81,7 +81,7 @@ def traced_modules(pyodide_dir: Path, locked: dict[str, bytes], calls: list[Call
             (Path(scratch) / name).parent.mkdir(parents=True, exist_ok=True)
             (Path(scratch) / name).write_bytes(data)
         wheel, lock = (Path(scratch) / name for name in locked)
-        request = {"pyodideDir": str(pyodide_dir), "lockFile": str(lock), "wheel": wheel.name,
+        request = {"pyodideDir": str(pyodide_dir), "lockFile": str(lock), "wheel": str(wheel),
                    "bridge": BRIDGE.read_text(encoding="utf-8"), "calls": calls}
         (Path(scratch) / "input.json").write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
         output = Path(scratch) / "output.json"

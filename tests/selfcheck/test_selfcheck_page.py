@@ -271,6 +271,74 @@ def test_the_engine_api_is_there_when_the_page_has_loaded_however_late_its_form_
     assert result == json.loads(json.dumps(calculator.evaluate(SME_EMPLOYER)))
 
 
+def test_python_starts_from_the_head_before_the_rest_of_the_page_has_arrived(
+    new_page: Callable[..., Page], site_url: str, as_selfcheck
+) -> None:
+    """The engine starts from the page's head (templates/theme/main.html): with one of the head's style sheets held
+    back, the parser stops in the head, before the form, and Python gets ready all the same."""
+    page = new_page()
+    held: list[Route] = []
+    page.route("**/assets/stylesheets/site.css", lambda route: held.append(route))
+    page.goto(f"{site_url}self-check/", wait_until="commit")
+    page.wait_for_function("() => window.policyCalculator", polling=100)  # nothing is painted: no animation frames
+    assert page.evaluate("() => window.policyCalculator.ready.then(() => 'ready')") == "ready"
+    assert held and page.evaluate("() => document.getElementById('policy-selfcheck')") is None
+    held[0].continue_()
+    selfcheck = as_selfcheck(page)
+    selfcheck.wait_until_ready()
+    selfcheck.answer(SME_EMPLOYER)
+    assert selfcheck.cards()
+
+
+def test_the_form_and_python_do_not_wait_for_materials_script(
+    new_page: Callable[..., Page], site_url: str, as_selfcheck
+) -> None:
+    """On a phone Material's script at the end of the page runs seconds after the form has arrived: the form
+    answers and shows results without it; once it has run, its instant navigation finds the self-check again."""
+    page = new_page()
+    held: list[Route] = []
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    page.goto(f"{site_url}self-check/", wait_until="commit")
+    selfcheck = as_selfcheck(page)
+    selfcheck.wait_until_ready()
+    selfcheck.answer(SME_EMPLOYER)
+    assert selfcheck.cards()
+    assert held and page.evaluate("() => !window.document$ && document.readyState === 'loading'")
+
+    held[0].continue_()
+    page.wait_for_load_state("networkidle")  # Material has read the sitemap: links now swap pages in place
+    page.evaluate("() => { window.notReloaded = true; }")
+    page.locator(".md-nav a[href$='timeline/']").first.click()
+    page.locator("#policy-selfcheck").wait_for(state="detached")
+    page.go_back()
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith("/self-check/"))
+    selfcheck.wait_until_ready()
+    selfcheck.wait_until_settled()
+    assert selfcheck.cards(), "the answers kept in the address are shown again"
+    assert page.evaluate("() => window.notReloaded"), "Material swapped the pages in place"
+
+
+def test_the_form_starts_when_its_script_arrives_after_materials_script_and_before_the_page_is_done(
+    new_page: Callable[..., Page], site_url: str, as_selfcheck
+) -> None:
+    """Whichever comes first, the form's script or Material's, the form starts when its own script has arrived:
+    here after Material's script has run, while a later script of the page holds up DOMContentLoaded."""
+    page = new_page()
+    form_script: list[Route] = []
+    last_script: list[Route] = []
+    page.route("**/assets/selfcheck/selfcheck.js", lambda route: form_script.append(route))
+    page.route("**/assets/access/read-aloud.js", lambda route: last_script.append(route))
+    page.goto(f"{site_url}self-check/", wait_until="commit")
+    page.wait_for_function("() => window.document$")
+    form_script[0].continue_()
+    selfcheck = as_selfcheck(page)
+    selfcheck.wait_until_ready()
+    selfcheck.answer(SME_EMPLOYER)
+    assert selfcheck.cards()
+    assert last_script and page.evaluate("() => document.readyState") == "loading"
+    last_script[0].continue_()
+
+
 def test_without_its_form_the_engine_fails_as_a_download(new_page: Callable[..., Page], site_url: str) -> None:
     page = new_page()
     page.route("**/form.json", lambda route: route.fulfill(status=404, body="gone"))

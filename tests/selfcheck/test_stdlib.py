@@ -39,9 +39,10 @@ def served(built_site: Path) -> Path:
 
 
 def test_the_trace_sees_pyodides_start_the_rules_and_the_bridge(traced: list[str]) -> None:
-    # Pyodide's start, its package loader and snapshots; the rules and what they import; the bridge's json.
-    assert {"encodings", "_pyodide", "pyodide._package_loader", "pyodide._state", "calculator", "decimal",
-            "fractions", "dataclasses", "datetime", "json", "json.decoder", "re"} <= set(traced)
+    # Pyodide's start (its package loader included) and snapshots; unpacking the wheel; the rules and what they
+    # import; the bridge's json.
+    assert {"encodings", "_pyodide", "pyodide._package_loader", "pyodide._state", "shutil", "zipfile", "calculator",
+            "decimal", "fractions", "dataclasses", "datetime", "json", "json.decoder", "re"} <= set(traced)
 
 
 def test_the_trace_runs_every_scenario_case() -> None:

@@ -1,6 +1,6 @@
-// Why a file of the self-check would not load, as far as the server's answer for it tells: used by the engine
-// (engine.mjs) for the worker's own script and by the worker (worker.mjs) for Pyodide's files and the wheel. (fallback.js
-// makes the same check, in ES5, for the page's module scripts.)
+// Why a module script of the self-check would not load, as far as the server's answer for it tells: used by the
+// engine (engine.mjs) for the worker's own script and by the worker (worker.mjs) for Pyodide's. (fallback.js makes
+// the same check, in ES5, for the page's module scripts.)
 
 /** Whether a Content-Type header names a JavaScript MIME type (the list the HTML standard accepts for scripts). */
 export function isJavaScript(contentType) {
@@ -27,23 +27,4 @@ export async function diagnose(url) {
   response.body?.cancel(); // only the headers are needed
   if (!response.ok) return "download";
   return isJavaScript(response.headers.get("Content-Type")) ? "unknown" : "module-type";
-}
-
-/**
- * The likely cause of Pyodide refusing the wheel at `url` whose lock file gives `sha256` (hex): "download" when
- * it cannot be fetched, "integrity" when it arrives with other bytes (a corrupted or stale copy, a half-finished
- * upload), otherwise "unknown".
- */
-export async function diagnoseWheel(url, sha256) {
-  let bytes;
-  try {
-    const response = await fetch(url, { cache: "no-store" });
-    if (!response.ok) return "download";
-    bytes = await response.arrayBuffer();
-  } catch {
-    return "download";
-  }
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
-  return hex === sha256 ? "unknown" : "integrity";
 }

@@ -48,18 +48,21 @@ export class EngineUnavailable extends Error {
 let fullStdlib = false;
 
 /**
- * Start the worker for the given absolute URLs ({worker, pyodideIndex, wheelUrl, bridgeUrl, stdlibUrl}) and
- * return the API object. A failure to start rejects `ready` and logs the detail to the console only.
+ * Start the worker at the absolute URL `urls.worker`, telling it `urls.bridgeUrl` and what `runtime` resolves to
+ * (absolute URLs {pyodideIndex, wheelUrl, stdlibUrl}), and return the API object. The worker's scripts load
+ * while `runtime` is still on its way (it comes from form.json); should it fail, loading fails as a download
+ * failure. A failure to start rejects `ready` and logs the detail to the console only.
  *
  * The worker runs on the trimmed standard library at `stdlibUrl`. Should an import fail there, while starting or
  * while evaluating ("missing-module"), the worker is replaced by one on the full archive and the answers still
  * waiting are sent to it: a visitor gets results, never a missing module. (The trace behind the trimmed archive
  * runs every scenario case, and the browser tests fail if one of them needed this.)
  */
-export function startEngine(urls) {
+export function startEngine(urls, runtime) {
   const pending = new Map(); // id → {message, resolve, reject}
   let nextId = 0;
   let worker = null;
+  runtime.catch(() => {}); // each start reports its failure (`launch`); where none starts, nobody needs it
 
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     // (Pages opened from disk and browsers without modules never get here: see fallback.js.)
@@ -114,13 +117,17 @@ export function startEngine(urls) {
         } else if (data.type === "failed") fail(data.failure, data.detail);
         else if (data.type === "evaluated") settle(data);
       };
-      own.postMessage({
-        type: "start",
-        pyodideIndex: urls.pyodideIndex,
-        wheelUrl: urls.wheelUrl,
-        bridgeUrl: urls.bridgeUrl,
-        stdlibUrl: fullStdlib ? null : urls.stdlibUrl ?? null,
-      });
+      runtime.then(
+        ({ pyodideIndex, wheelUrl, stdlibUrl }) =>
+          own.postMessage({
+            type: "start",
+            pyodideIndex,
+            wheelUrl,
+            bridgeUrl: urls.bridgeUrl,
+            stdlibUrl: fullStdlib ? null : stdlibUrl ?? null,
+          }),
+        (error) => fail("download", error),
+      );
     });
   }
 

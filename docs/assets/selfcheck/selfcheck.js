@@ -5,43 +5,13 @@
 // from calculator.catalogue() and notice/; this script only fills in values.
 // Answers are never sent anywhere: they are kept in this page's own address, after "#" (which no request
 // carries), so that Back, reload and Material's instant navigation find them again; 清除全部回答 removes them.
-import { EngineUnavailable, InputError, startEngine } from "./engine.mjs";
+import { EngineUnavailable, InputError } from "./engine.mjs";
 import { FORM_URL, chineseDate, keptAnswers, loadForm } from "./form.mjs";
+import { theEngine } from "./start.mjs";
 import { Glossary } from "./terms.mjs";
 
 const ROOT_SELECTOR = "#policy-selfcheck";
 const INPUT_DELAY_MS = 250;
-
-/**
- * The window's one engine, `window.policyCalculator`; started by the first self-check page the window shows.
- * It exists as soon as that page's script runs, before the page's `load` event (docs/assets/offline/register.js
- * and an embedding page read it then), although where Pyodide and the wheel are comes from form.json: the
- * worker starts once that has arrived, and `ready` fails as a download failure if it never does.
- */
-function theEngine() {
-  if (!window.policyCalculator) {
-    const started = loadForm().then(
-      (form) =>
-        startEngine({
-          worker: new URL("worker.mjs", import.meta.url).href,
-          bridgeUrl: new URL("bridge.py", import.meta.url).href,
-          pyodideIndex: new URL(form.pyodide_index, FORM_URL).href,
-          wheelUrl: new URL(form.wheel, FORM_URL).href,
-          stdlibUrl: new URL(form.stdlib, FORM_URL).href,
-        }),
-      (error) => {
-        throw new EngineUnavailable("failed", String(error), "download");
-      },
-    );
-    const ready = started.then((engine) => engine.ready);
-    ready.catch(() => {}); // whoever awaits `ready` sees the failure; nobody else should get an unhandled rejection
-    window.policyCalculator = Object.freeze({
-      ready,
-      evaluate: (answers, asOf = null) => started.then((engine) => engine.evaluate(answers, asOf)),
-    });
-  }
-  return window.policyCalculator;
-}
 
 function todayIso() {
   const now = new Date();
@@ -592,7 +562,14 @@ addEventListener("afterprint", () => {
   }
 });
 
-// Material's instant navigation swaps page content without reloading and runs this module only once:
-// its `document$` observable announces every new page, including the first one.
-if (window.document$) window.document$.subscribe(init);
-else init();
+// The page loads this module `async`, right after the form: it starts the page it came with as soon as it has
+// arrived, without waiting for Material's script at the end of the page (on a phone, seconds later), whether that
+// has run by then or not. Material's instant navigation swaps page content without reloading and runs this module
+// only once per window: its `document$` observable announces every page it shows from then on (the first one
+// too: `init` starts a page once).
+function followPages() {
+  window.document$?.subscribe(init);
+}
+init();
+if (window.document$) followPages();
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followPages, { once: true });

@@ -2,9 +2,9 @@
 // answers "evaluate" requests. Every URL comes from the page in the "start" message, already absolute,
 // so the site works from any sub-path; nothing here talks to another origin.
 //
-// The wheel is installed by Pyodide's package loader, by the name the lock file beside it gives it (the build
-// adds it with pyodide-build, sitebuild/lockfile.py): Pyodide checks the download against the sha256 the lock
-// file holds, so a corrupted, truncated or stale wheel is refused, never run.
+// The wheel is downloaded beside Pyodide's own files and checked against the sha256 that the lock file beside it
+// holds for it (the build adds it there with pyodide-build, sitebuild/lockfile.py) before it is unpacked into
+// site-packages: a corrupted, truncated or stale wheel is refused, never run.
 //
 // Python's standard library is the trimmed archive the build made of the modules the self-check imports
 // (sitebuild/stdlib.py) when the page names one (`stdlibUrl`), else Pyodide's full python_stdlib.zip. On the
@@ -17,7 +17,7 @@
 // WebAssembly binary it cannot compile (it waits for ever), so the worker checks what it can beforehand:
 // that WebAssembly may run here at all, and that every file it fetches arrives, the binary as application/wasm.
 
-import { diagnose, diagnoseWheel, mediaType } from "./diagnose.mjs";
+import { diagnose, mediaType } from "./diagnose.mjs";
 import { savedSnapshot, saveSnapshot } from "./snapshot.mjs";
 
 const PROGRESS_INTERVAL_MS = 250; // at most one progress message this often
@@ -55,7 +55,8 @@ async function start({ pyodideIndex, wheelUrl, bridgeUrl, stdlibUrl }) {
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", pyodideIndex).href);
   progressed();
   const bridge = fetchOk(bridgeUrl).then((response) => response.text());
-  bridge.catch(() => {}); // awaited below; a failure is reported there
+  const wheel = fetchOk(wheelUrl).then((response) => response.arrayBuffer());
+  for (const download of [bridge, wheel]) download.catch(() => {}); // awaited below; a failure is reported there
   const boot = async (snapshotOptions) => {
     const pyodide = await loadPyodide({
       indexURL: pyodideIndex,
@@ -66,7 +67,7 @@ async function start({ pyodideIndex, wheelUrl, bridgeUrl, stdlibUrl }) {
       ...snapshotOptions,
     });
     progressed();
-    await installWheel(pyodide, wheelUrl); // a snapshot holds modules, not files: installed on every start
+    await installWheel(pyodide, wheelUrl, await wheel); // a snapshot holds modules, not files: on every start
     pyodide.runPython("import json, calculator");
     progressed();
     return pyodide;
@@ -86,9 +87,6 @@ async function start({ pyodideIndex, wheelUrl, bridgeUrl, stdlibUrl }) {
   }
   if (!pyodide) {
     pyodide = await boot({ _makeSnapshot: true });
-    // A snapshot holds Python's memory, not the installed files, and Pyodide takes one only while no package
-    // counts as loaded: the wheel is installed (and checked) again on every start, the restored one included.
-    for (const name of Object.keys(pyodide.loadedPackages)) delete pyodide.loadedPackages[name];
     // Taken here, before the bridge exists and any answer is evaluated: the snapshot holds no answers.
     saveSnapshot(pyodide.makeMemorySnapshot(), wheelUrl, version, stdlibUrl);
   }
@@ -97,20 +95,21 @@ async function start({ pyodideIndex, wheelUrl, bridgeUrl, stdlibUrl }) {
   evaluateJson = namespace.get("evaluate_json");
 }
 
-/** Install the wheel at `wheelUrl` by its name in Pyodide's lock file, which checks it against its sha256. */
-async function installWheel(pyodide, wheelUrl) {
+/**
+ * Install the wheel downloaded from `wheelUrl` (`bytes`) once its sha256 is the one the lock file beside it gives
+ * its file name: unpacked into site-packages, as Pyodide's package loader would.
+ */
+async function installWheel(pyodide, wheelUrl, bytes) {
   const fileName = new URL(wheelUrl).pathname.split("/").pop();
   const entry = Object.values(pyodide.lockfile.packages).find((item) => item.file_name === fileName);
   if (!entry) throw new LoadFailure("download", `${LOCK_FILE} names no ${fileName}`);
-  const errors = [];
-  const loaded = await pyodide.loadPackage(entry.name, {
-    messageCallback: () => {},
-    errorCallback: (line) => errors.push(line),
-  });
-  if (!loaded.some((item) => item.name === entry.name)) {
-    if (missingModule(errors.join(" "))) throw new LoadFailure("missing-module", errors.join(" "));
-    throw new LoadFailure(await diagnoseWheel(wheelUrl, entry.sha256), `${fileName}: ${errors.join(" ")}`);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  const sha256 = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  if (sha256 !== entry.sha256) {
+    throw new LoadFailure("integrity", `${fileName}: sha256 ${sha256}, the lock file gives ${entry.sha256}`);
   }
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(bytes, "wheel", { extractDir: sitePackages });
 }
 
 /**
@@ -124,9 +123,7 @@ function watchDownloads() {
     try {
       response = await fetchFile(resource, options);
     } catch (error) {
-      // A download checked against a hash (the wheel) fails like a network error when the hash differs:
-      // installWheel finds out which it was.
-      if (!options?.integrity) reportFailure("download", `${resource}: ${error}`);
+      reportFailure("download", `${resource}: ${error}`);
       throw error;
     }
     const type = response.headers.get("Content-Type");
